@@ -1,0 +1,12 @@
+/** Percentile of an ascending-sorted sample (nearest rank). */
+export function percentile(sorted: Float64Array | number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** One bench line as the contract wants it: `<figure>: <number> <unit>`. */
+export function figure(name: string, value: number, unit: string): void {
+  const digits = Number.isInteger(value) || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  console.log(`${name}: ${value.toFixed(digits)} ${unit}`);
+}

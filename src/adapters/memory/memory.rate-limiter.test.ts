@@ -1,0 +1,7 @@
+import { describe } from 'node:test';
+import { MemoryRateLimiter } from './memory.rate-limiter.ts';
+import { rateLimiterContract } from './rate-limiter.contract.ts';
+
+describe('MemoryRateLimiter', () => {
+  rateLimiterContract(async () => new MemoryRateLimiter());
+});

@@ -1,0 +1,88 @@
+import type { BotModule, ChannelConfig, CommandOverride, RegisteredCommand } from './module.ts';
+import type { UserLevel } from './permissions.ts';
+
+/** A command as one channel sees it: the module's defaults with the channel's override applied. */
+export interface EffectiveCommand {
+  command: RegisteredCommand;
+  enabled: boolean;
+  userLevel: UserLevel;
+  globalCooldownSeconds: number;
+  userCooldownSeconds: number;
+  allowUsers: ReadonlySet<string>;
+  denyUsers: ReadonlySet<string>;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Every command of every module, looked up by name or alias, with per-channel overrides. */
+export class CommandRegistry {
+  private readonly byName = new Map<string, RegisteredCommand>();
+  private readonly commands: RegisteredCommand[] = [];
+  // Channel aliases come from overrides; the map is rebuilt only when a channel's config object changes.
+  private readonly channelAliases = new WeakMap<ChannelConfig, Map<string, RegisteredCommand>>();
+
+  /** Registers a module's commands; a name or alias taken twice is a start-up error. */
+  add(module: BotModule): void {
+    for (const definition of module.commands ?? []) {
+      const command: RegisteredCommand = { ...definition, id: `${module.name}:${definition.name}`, module: module.name };
+      for (const name of [definition.name, ...(definition.aliases ?? [])]) {
+        const taken = this.byName.get(name);
+        if (taken) throw new Error(`command name "${name}" of ${command.id} is already used by ${taken.id}`);
+        this.byName.set(name, command);
+      }
+      this.commands.push(command);
+    }
+  }
+
+  /** Finds a command by name or alias for a channel, or undefined. */
+  resolve(name: string, channel: ChannelConfig): RegisteredCommand | undefined {
+    return this.byName.get(name) ?? this.aliasesOf(channel).get(name);
+  }
+
+  /** The command's settings in this channel. */
+  effective(command: RegisteredCommand, channel: ChannelConfig): EffectiveCommand {
+    const override: CommandOverride | undefined = channel.commandOverrides.get(command.id);
+    return {
+      command,
+      enabled: !channel.disabledModules.has(command.module) && (override?.enabled ?? true),
+      userLevel: override?.userLevel ?? command.userLevel ?? 'everyone',
+      globalCooldownSeconds: override?.globalCooldownSeconds ?? command.globalCooldownSeconds ?? 0,
+      userCooldownSeconds: override?.userCooldownSeconds ?? command.userCooldownSeconds ?? 0,
+      allowUsers: override?.allowUsers ?? EMPTY,
+      denyUsers: override?.denyUsers ?? EMPTY,
+    };
+  }
+
+  /** Every registered command, in registration order. */
+  all(): readonly RegisteredCommand[] {
+    return this.commands;
+  }
+
+  private aliasesOf(channel: ChannelConfig): Map<string, RegisteredCommand> {
+    let aliases = this.channelAliases.get(channel);
+    if (!aliases) {
+      aliases = new Map();
+      for (const [id, override] of channel.commandOverrides) {
+        const command = this.commands.find((c) => c.id === id);
+        if (!command) continue;
+        for (const alias of override.aliases) if (!this.byName.has(alias)) aliases.set(alias, command);
+      }
+      this.channelAliases.set(channel, aliases);
+    }
+    return aliases;
+  }
+}
+
+// Zero-width and tag characters that chat clients append to dodge Twitch's duplicate check.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u{e0000}-\u{e007f}]/gu;
+
+/** A chat line split into a command name and arguments, or null when it is not a command. */
+export function parseCommandLine(text: string, prefix: string): { name: string; args: string[]; argsText: string } | null {
+  if (!text.startsWith(prefix) || text.length === prefix.length) return null;
+  const body = text.slice(prefix.length).replace(INVISIBLE, '').trim();
+  const space = body.search(/\s/);
+  const name = (space === -1 ? body : body.slice(0, space)).toLowerCase();
+  if (name.length === 0) return null;
+  const argsText = space === -1 ? '' : body.slice(space + 1).trim();
+  return { name, args: argsText.length === 0 ? [] : argsText.split(/\s+/), argsText };
+}

@@ -1,0 +1,49 @@
+import type { Migration } from './migrations.ts';
+
+export const coreMigrations: Migration[] = [
+  {
+    id: 'core:0001_init',
+    sql: `
+create table channels (
+  login text primary key,
+  twitch_id text unique,
+  display_name text,
+  joined boolean not null default true,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+--> statement-breakpoint
+create table channel_settings (
+  channel text primary key references channels(login) on delete cascade,
+  prefix text not null default '!',
+  language text not null default 'en',
+  disabled_modules text[] not null default '{}',
+  module_settings jsonb not null default '{}'
+);
+--> statement-breakpoint
+create table users (
+  twitch_id text primary key,
+  login text not null,
+  display_name text not null,
+  first_seen timestamptz not null,
+  last_seen timestamptz not null
+);
+--> statement-breakpoint
+create index users_login_idx on users (login);
+--> statement-breakpoint
+create table command_config (
+  channel text not null references channels(login) on delete cascade,
+  command text not null,
+  enabled boolean not null default true,
+  user_level text constraint command_config_user_level_check
+    check (user_level in ('everyone', 'subscriber', 'vip', 'moderator', 'broadcaster')),
+  global_cooldown_s integer,
+  user_cooldown_s integer,
+  aliases text[] not null default '{}',
+  allow_users text[] not null default '{}',
+  deny_users text[] not null default '{}',
+  primary key (channel, command)
+);
+`,
+  },
+];

@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+// Must stay in step with core.migrations.ts: the migrations create the tables, these definitions only type the queries.
+
+export const channels = pgTable('channels', {
+  login: text('login').primaryKey(),
+  twitchId: text('twitch_id').unique(),
+  displayName: text('display_name'),
+  joined: boolean('joined').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const channelSettings = pgTable('channel_settings', {
+  channel: text('channel').primaryKey().references(() => channels.login, { onDelete: 'cascade' }),
+  prefix: text('prefix').notNull().default('!'),
+  language: text('language').notNull().default('en'),
+  disabledModules: text('disabled_modules').array().notNull().default(sql`'{}'`),
+  moduleSettings: jsonb('module_settings').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    twitchId: text('twitch_id').primaryKey(),
+    login: text('login').notNull(),
+    displayName: text('display_name').notNull(),
+    firstSeen: timestamp('first_seen', { withTimezone: true }).notNull(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('users_login_idx').on(t.login)],
+);
+
+export const USER_LEVELS = ['everyone', 'subscriber', 'vip', 'moderator', 'broadcaster'] as const;
+export type UserLevel = (typeof USER_LEVELS)[number];
+
+export const commandConfig = pgTable(
+  'command_config',
+  {
+    channel: text('channel').notNull().references(() => channels.login, { onDelete: 'cascade' }),
+    command: text('command').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    userLevel: text('user_level').$type<UserLevel>(),
+    globalCooldownS: integer('global_cooldown_s'),
+    userCooldownS: integer('user_cooldown_s'),
+    aliases: text('aliases').array().notNull().default(sql`'{}'`),
+    allowUsers: text('allow_users').array().notNull().default(sql`'{}'`),
+    denyUsers: text('deny_users').array().notNull().default(sql`'{}'`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channel, t.command] }),
+    check('command_config_user_level_check', sql`${t.userLevel} in ('everyone', 'subscriber', 'vip', 'moderator', 'broadcaster')`),
+  ],
+);
+
+export const coreSchema = { channels, channelSettings, users, commandConfig };

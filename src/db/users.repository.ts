@@ -1,0 +1,72 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { AppDb } from './database.ts';
+import { users } from './core.tables.ts';
+
+export type User = typeof users.$inferSelect;
+
+export interface SeenUser {
+  twitchId: string;
+  login: string;
+  displayName: string;
+  seenAt: Date;
+}
+
+// 5 parameters a row; PostgreSQL allows 65535 parameters a statement.
+const MAX_ROWS_PER_STATEMENT = 5000;
+
+export class UsersRepository {
+  constructor(private readonly db: AppDb) {}
+
+  /**
+   * Records sightings in one statement (one per 5000 users): new users get first_seen, known users keep it;
+   * last_seen only moves forward, and login/display name follow the latest sighting.
+   */
+  async upsertSeen(seen: SeenUser[]): Promise<void> {
+    const rows = [...mergeByUser(seen).values()];
+    const newer = sql`excluded.last_seen >= ${users.lastSeen}`;
+    for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT) {
+      await this.db
+        .insert(users)
+        .values(rows.slice(i, i + MAX_ROWS_PER_STATEMENT))
+        .onConflictDoUpdate({
+          target: users.twitchId,
+          set: {
+            lastSeen: sql`greatest(${users.lastSeen}, excluded.last_seen)`,
+            login: sql`case when ${newer} then excluded.login else ${users.login} end`,
+            displayName: sql`case when ${newer} then excluded.display_name else ${users.displayName} end`,
+          },
+        });
+    }
+  }
+
+  async findById(twitchId: string): Promise<User | null> {
+    const [row] = await this.db.select().from(users).where(eq(users.twitchId, twitchId));
+    return row ?? null;
+  }
+
+  /** Logins can be reused after a rename: this returns the user seen most recently under it. */
+  async findByLogin(login: string): Promise<User | null> {
+    const [row] = await this.db
+      .select()
+      .from(users)
+      .where(eq(users.login, login.toLowerCase()))
+      .orderBy(desc(users.lastSeen))
+      .limit(1);
+    return row ?? null;
+  }
+}
+
+// One statement cannot update the same row twice, so a user listed twice becomes one row spanning both sightings.
+function mergeByUser(seen: SeenUser[]): Map<string, typeof users.$inferInsert> {
+  const rows = new Map<string, typeof users.$inferInsert>();
+  for (const s of seen) {
+    const row = rows.get(s.twitchId);
+    if (!row) {
+      rows.set(s.twitchId, { twitchId: s.twitchId, login: s.login.toLowerCase(), displayName: s.displayName, firstSeen: s.seenAt, lastSeen: s.seenAt });
+      continue;
+    }
+    if (s.seenAt < row.firstSeen) row.firstSeen = s.seenAt;
+    if (s.seenAt >= row.lastSeen) Object.assign(row, { login: s.login.toLowerCase(), displayName: s.displayName, lastSeen: s.seenAt });
+  }
+  return rows;
+}

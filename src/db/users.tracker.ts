@@ -1,0 +1,68 @@
+import { systemClock, type Clock } from '../core/ports.ts';
+import type { SeenUser, UsersRepository } from './users.repository.ts';
+
+export interface SeenUserTrackerOptions {
+  /** Default 5000. */
+  flushIntervalMs?: number;
+  /** Failed background flushes, whose users stay queued for the next one; default console.error. */
+  onError?: (err: unknown) => void;
+  clock?: Clock;
+}
+
+/** Collects the chatters of every message in memory and writes them in one batch every few seconds. */
+export class SeenUserTracker {
+  private pending = new Map<string, SeenUser>();
+  private inFlight: Promise<void> = Promise.resolve();
+  private closed = false;
+  private readonly timer: NodeJS.Timeout;
+  private readonly clock: Clock;
+  private readonly onError: (err: unknown) => void;
+
+  constructor(
+    private readonly users: Pick<UsersRepository, 'upsertSeen'>,
+    opts: SeenUserTrackerOptions = {},
+  ) {
+    this.clock = opts.clock ?? systemClock;
+    this.onError = opts.onError ?? ((err) => console.error('recording seen users failed', err));
+    this.timer = setInterval(() => this.flush().catch(this.onError), opts.flushIntervalMs ?? 5000);
+    this.timer.unref();
+  }
+
+  seen(user: { twitchId: string; login: string; displayName: string }): void {
+    if (this.closed) return;
+    this.pending.set(user.twitchId, { ...user, seenAt: new Date(this.clock.now()) });
+  }
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /** Writes the queued users; rejects if the write fails, keeping them queued. */
+  flush(): Promise<void> {
+    this.inFlight = this.inFlight.then(
+      () => this.write(),
+      () => this.write(),
+    );
+    return this.inFlight;
+  }
+
+  /** Stops the timer and writes what is left; a failure goes to onError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.flush().catch(this.onError);
+  }
+
+  private async write(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = this.pending;
+    this.pending = new Map();
+    try {
+      await this.users.upsertSeen([...batch.values()]);
+    } catch (err) {
+      // Sightings made during the failed write are newer, so they win over the batch's.
+      for (const [id, user] of batch) if (!this.pending.has(id)) this.pending.set(id, user);
+      throw err;
+    }
+  }
+}

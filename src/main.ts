@@ -1,0 +1,236 @@
+// Composition root: reads the configuration, builds the adapters, registers the modules and starts chat and HTTP.
+// The only file that knows every adapter and every module.
+import { builtinsModule } from './core/builtins.ts';
+import { CommandRegistry } from './core/command-registry.ts';
+import type { BotModule } from './core/module.ts';
+import { MessagePipeline } from './core/pipeline.ts';
+import { systemClock, type Cache, type EventBus, type RateLimiter } from './core/ports.ts';
+import { ConfigError, loadConfig, sandboxMode, type Config } from './config.ts';
+import { IrcChatTransport } from './adapters/twitch/irc-chat.transport.ts';
+import { twitchChatLimits } from './adapters/twitch/send-scheduler.ts';
+import { UserToken } from './adapters/twitch/user-token.ts';
+import { MemoryCache } from './adapters/memory/memory.cache.ts';
+import { MemoryEventBus } from './adapters/memory/memory.event-bus.ts';
+import { MemoryRateLimiter } from './adapters/memory/memory.rate-limiter.ts';
+import { connectRedis, describeRedis } from './adapters/redis/redis.client.ts';
+import { RedisCache } from './adapters/redis/redis.cache.ts';
+import { RedisEventBus } from './adapters/redis/redis.event-bus.ts';
+import { RedisRateLimiter } from './adapters/redis/redis.rate-limiter.ts';
+import { openDatabase } from './db/database.ts';
+import { applyMigrations } from './db/migrations.ts';
+import { coreMigrations } from './db/core.migrations.ts';
+import { ChannelsRepository } from './db/channels.repository.ts';
+import { CommandConfigRepository } from './db/command-config.repository.ts';
+import { UsersRepository } from './db/users.repository.ts';
+import { SeenUserTracker } from './db/users.tracker.ts';
+import { buildApp } from './http/app.ts';
+import { channelsModule, ChannelsService } from './modules/channels/index.ts';
+import { createLogger } from './observability/logger.ts';
+import { BotMetrics } from './observability/metrics.ts';
+import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
+
+const SANDBOX_BOT_LOGIN = 'utbot';
+const SANDBOX_CHANNEL = 'sandbox';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const closers: (() => Promise<unknown> | unknown)[] = [];
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    for (const close of closers.reverse()) await Promise.resolve().then(close).catch((err: unknown) => logger.error({ err }, 'shutdown step failed'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const metrics = new BotMetrics();
+
+  // Database
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    onError: (err) => logger.error({ err }, 'database connection error'),
+  });
+  closers.push(() => database.close());
+
+  // Cache, rate limits, pub/sub
+  let cache: Cache & { close(): Promise<void> | void };
+  let rateLimiter: RateLimiter;
+  let bus: EventBus & { close(): Promise<void> | void };
+  let cacheDescription: string;
+  if (config.REDIS_URL) {
+    const redis = connectRedis(config.REDIS_URL, { onError: (err) => logger.warn({ err }, 'redis error') });
+    cache = new RedisCache(redis);
+    rateLimiter = new RedisRateLimiter(redis);
+    bus = new RedisEventBus(redis, { onError: (err) => logger.warn({ err }, 'redis pub/sub error') });
+    cacheDescription = describeRedis(config.REDIS_URL);
+    closers.push(() => redis.quit());
+  } else {
+    cache = new MemoryCache();
+    rateLimiter = new MemoryRateLimiter();
+    bus = new MemoryEventBus();
+    cacheDescription = 'memory';
+  }
+  closers.push(() => bus.close(), () => cache.close());
+
+  // Chat: the sandbox when no bot token is configured, Twitch otherwise
+  let sandbox: Sandbox | undefined;
+  let chatUrl = config.TWITCH_IRC_URL;
+  let botLogin = config.TWITCH_BOT_LOGIN ?? SANDBOX_BOT_LOGIN;
+  let initialChannels = config.TWITCH_CHANNELS;
+  let getToken: () => Promise<string>;
+  let onAuthFailure: (() => Promise<void>) | undefined;
+  if (sandboxMode(config)) {
+    if (initialChannels.length === 0) initialChannels = [SANDBOX_CHANNEL, botLogin];
+    sandbox = await startSandbox({
+      ircPort: config.SANDBOX_IRC_PORT,
+      httpPort: config.SANDBOX_PORT,
+      channels: initialChannels,
+      moderators: Object.fromEntries(initialChannels.map((c) => [c, [botLogin]])),
+      limitTimeScale: config.CHAT_LIMIT_TIME_SCALE,
+      log: (line) => logger.debug({ sandbox: line }),
+    });
+    closers.push(() => sandbox?.close());
+    chatUrl = sandbox.ircUrl;
+    getToken = async () => 'sandbox-bot-token';
+  } else {
+    const token = new UserToken({
+      authUrl: config.TWITCH_AUTH_URL,
+      clientId: config.TWITCH_CLIENT_ID!,
+      clientSecret: config.TWITCH_CLIENT_SECRET,
+      accessToken: config.TWITCH_BOT_ACCESS_TOKEN!,
+      refreshToken: config.TWITCH_BOT_REFRESH_TOKEN,
+      logger,
+    });
+    const info = await token.validate();
+    botLogin = info.login || botLogin;
+    token.startHourlyValidation();
+    closers.push(() => token.stop());
+    getToken = () => token.get();
+    onAuthFailure = () => token.refresh();
+  }
+
+  const transport = new IrcChatTransport({
+    url: chatUrl,
+    login: botLogin,
+    getToken,
+    onAuthFailure,
+    limits: twitchChatLimits(config.CHAT_LIMIT_TIME_SCALE),
+    clock: systemClock,
+    logger,
+    reconnect: { initialDelayMs: 500, maxDelayMs: 60_000 },
+    onMalformedLine: () => metrics.malformedLines.inc(),
+  });
+  closers.push(() => transport.close());
+  transport.onStateChange((state) => {
+    metrics.setConnectionState(state);
+    logger.info({ state }, 'chat connection');
+  });
+
+  // Modules
+  const repos = {
+    channels: new ChannelsRepository(database.db),
+    commandConfig: new CommandConfigRepository(database.db),
+    users: new UsersRepository(database.db),
+  };
+  const seenUsers = new SeenUserTracker(repos.users, { onError: (err) => logger.warn({ err }, 'recording chatters failed; will retry') });
+  closers.push(() => seenUsers.close());
+  const registry = new CommandRegistry();
+  const channels = new ChannelsService({
+    channels: repos.channels,
+    commandConfig: repos.commandConfig,
+    chat: transport,
+    bus,
+    logger,
+  });
+  closers.push(() => channels.stop());
+  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service: channels, seenUsers, botLogin })];
+  for (const module of modules) registry.add(module);
+  await applyMigrations(database.db, [...coreMigrations, ...modules.flatMap((m) => m.migrations ?? [])]);
+  closers.push(...modules.flatMap((m) => (m.close ? [m.close] : [])));
+
+  const pipeline = new MessagePipeline({
+    modules,
+    registry,
+    channels,
+    rateLimiter,
+    send: async (message) => {
+      try {
+        await transport.send(message);
+        metrics.messagesOut.inc();
+      } catch (error) {
+        metrics.sendFailures.inc();
+        throw error;
+      }
+    },
+    observer: metrics,
+    logger,
+  });
+  transport.onMessage((message) => {
+    metrics.messagesIn.inc();
+    pipeline.handle(message).catch((err: unknown) => logger.error({ err, channel: message.channel }, 'pipeline failed'));
+  });
+  transport.onEvent((event) => {
+    pipeline.handleEvent(event).catch((err: unknown) => logger.error({ err }, 'event handling failed'));
+  });
+  const queueGauge = setInterval(() => metrics.sendQueueDepth.set(transport.queueDepth), 5_000);
+  queueGauge.unref();
+  closers.push(() => clearInterval(queueGauge));
+
+  // HTTP
+  const app = buildApp({
+    logger,
+    registry: metrics.registry,
+    checks: {
+      chat: () => transport.state === 'connected',
+      database: () => database.ping(),
+      cache: () => cache.ping(),
+    },
+  });
+  closers.push(() => app.close());
+  const httpUrl = await app.listen({ host: config.HOST, port: config.PORT });
+
+  await withTimeout(transport.connect(), 15_000).catch(() => logger.warn({ url: chatUrl }, 'chat is not connected yet; retrying in the background'));
+  const settingsSchemas = new Map(modules.flatMap((m) => (m.settings ? [[m.name, m.settings] as const] : [])));
+  const joined = await channels.start(initialChannels, settingsSchemas);
+
+  console.log(`http: ${httpUrl}`);
+  console.log(`database: ${database.describe}`);
+  console.log(`cache: ${cacheDescription}`);
+  console.log(sandbox ? `chat: sandbox ${sandbox.ircUrl}` : `chat: twitch as ${botLogin}`);
+  if (sandbox) console.log(`sandbox: ${sandbox.httpUrl}`);
+  console.log(`channels: ${joined.join(', ')}`);
+  console.log('ready');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
