@@ -21,6 +21,11 @@ export interface ChatTransport {
 /** The chat connection's state. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
+/** Says something in a channel outside of a command's reply (timers, alerts); text is sanitised on the way. */
+export interface ChatSender {
+  send(message: OutgoingMessage): Promise<void>;
+}
+
 /** Twitch's Helix API, reduced to what modules need. */
 export interface TwitchApi {
   getUserByLogin(login: string): Promise<TwitchUser | null>;

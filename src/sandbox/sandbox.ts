@@ -80,7 +80,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let tcp: Server | undefined;
   try {
     tcp = await listenIrcTcp(irc, host, options.ircPort ?? 6667);
-    await listenDualStack(app, options.httpPort ?? 3001, host);
+    await app.listen({ port: options.httpPort ?? 3001, host });
   } catch (error) {
     irc.close();
     tcp?.close();
@@ -135,16 +135,6 @@ function buildHttp(parts: SandboxParts, log: (line: string) => void) {
     { prefix: '/eventsub' },
   );
   return app;
-}
-
-/** Listens on '::' (IPv4 and IPv6); on a machine without IPv6, on the IRC host instead. */
-async function listenDualStack(app: ReturnType<typeof buildHttp>, port: number, fallbackHost: string): Promise<void> {
-  try {
-    await app.listen({ port, host: '::' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EAFNOSUPPORT' && (error as NodeJS.ErrnoException).code !== 'EADDRNOTAVAIL') throw error;
-    await app.listen({ port, host: fallbackHost });
-  }
 }
 
 function urlHost(host: string): string {
