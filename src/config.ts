@@ -35,13 +35,14 @@ export const configSchema = z.object({
   TWITCH_AUTH_URL: z.url().default('https://id.twitch.tv/oauth2'),
   SANDBOX_PORT: port.default(3001),
   SANDBOX_IRC_PORT: port.default(6667),
+  ENCRYPTION_KEYS: z.string().trim().optional(),
   CHAT_LIMIT_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
 
 /** Keys whose values never appear in logs or error messages. */
-export const SECRET_KEYS = ['TWITCH_CLIENT_SECRET', 'TWITCH_BOT_ACCESS_TOKEN', 'TWITCH_BOT_REFRESH_TOKEN', 'DATABASE_URL', 'REDIS_URL'] as const;
+export const SECRET_KEYS = ['TWITCH_CLIENT_SECRET', 'TWITCH_BOT_ACCESS_TOKEN', 'TWITCH_BOT_REFRESH_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEYS'] as const;
 
 /** A configuration problem, with one line per bad key. */
 export class ConfigError extends Error {

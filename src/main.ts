@@ -9,6 +9,8 @@ import { ConfigError, loadConfig, sandboxMode, type Config } from './config.ts';
 import { IrcChatTransport } from './adapters/twitch/irc-chat.transport.ts';
 import { twitchChatLimits } from './adapters/twitch/send-scheduler.ts';
 import { UserToken } from './adapters/twitch/user-token.ts';
+import { HelixClient } from './adapters/twitch/helix.client.ts';
+import type { TwitchApi } from './core/ports.ts';
 import { MemoryCache } from './adapters/memory/memory.cache.ts';
 import { MemoryEventBus } from './adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from './adapters/memory/memory.rate-limiter.ts';
@@ -17,6 +19,9 @@ import { RedisCache } from './adapters/redis/redis.cache.ts';
 import { RedisEventBus } from './adapters/redis/redis.event-bus.ts';
 import { RedisRateLimiter } from './adapters/redis/redis.rate-limiter.ts';
 import { openDatabase } from './db/database.ts';
+import { BotTokensRepository } from './db/bot-tokens.repository.ts';
+import { loadOrCreateKeyFile, parseKeys, SecretBox } from './security/secret-box.ts';
+import { join } from 'node:path';
 import { applyMigrations } from './db/migrations.ts';
 import { coreMigrations } from './db/core.migrations.ts';
 import { ChannelsRepository } from './db/channels.repository.ts';
@@ -31,6 +36,7 @@ import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
 
 const SANDBOX_BOT_LOGIN = 'utbot';
 const SANDBOX_CHANNEL = 'sandbox';
+const SANDBOX_CLIENT_ID = 'sandbox-client';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -63,6 +69,7 @@ async function main(): Promise<void> {
     onError: (err) => logger.error({ err }, 'database connection error'),
   });
   closers.push(() => database.close());
+  await applyMigrations(database.db, coreMigrations);
 
   // Cache, rate limits, pub/sub
   let cache: Cache & { close(): Promise<void> | void };
@@ -91,6 +98,9 @@ async function main(): Promise<void> {
   let initialChannels = config.TWITCH_CHANNELS;
   let getToken: () => Promise<string>;
   let onAuthFailure: (() => Promise<void>) | undefined;
+  let helixUrl = config.TWITCH_HELIX_URL;
+  const clientId = config.TWITCH_CLIENT_ID ?? SANDBOX_CLIENT_ID;
+  let botUserIdFromToken: string | undefined;
   if (sandboxMode(config)) {
     if (initialChannels.length === 0) initialChannels = [SANDBOX_CHANNEL, botLogin];
     sandbox = await startSandbox({
@@ -103,18 +113,23 @@ async function main(): Promise<void> {
     });
     closers.push(() => sandbox?.close());
     chatUrl = sandbox.ircUrl;
+    helixUrl = `${sandbox.httpUrl}/mock`;
     getToken = async () => 'sandbox-bot-token';
   } else {
+    const box = new SecretBox(config.ENCRYPTION_KEYS ? parseKeys(config.ENCRYPTION_KEYS) : loadOrCreateKeyFile(join(config.DATA_DIR, 'secret.key')));
+    const tokenStore = new BotTokensRepository(database.db, box);
+    const configured = { accessToken: config.TWITCH_BOT_ACCESS_TOKEN!, refreshToken: config.TWITCH_BOT_REFRESH_TOKEN };
     const token = new UserToken({
       authUrl: config.TWITCH_AUTH_URL,
       clientId: config.TWITCH_CLIENT_ID!,
       clientSecret: config.TWITCH_CLIENT_SECRET,
-      accessToken: config.TWITCH_BOT_ACCESS_TOKEN!,
-      refreshToken: config.TWITCH_BOT_REFRESH_TOKEN,
+      ...(await tokenStore.current(botLogin, configured)),
       logger,
+      onRefresh: (tokens) => tokenStore.save(botLogin, configured, tokens),
     });
     const info = await token.validate();
     botLogin = info.login || botLogin;
+    botUserIdFromToken = info.userId || undefined;
     token.startHourlyValidation();
     closers.push(() => token.stop());
     getToken = () => token.get();
@@ -138,6 +153,20 @@ async function main(): Promise<void> {
     logger.info({ state }, 'chat connection');
   });
 
+  let botUserId: string | undefined = botUserIdFromToken;
+  const twitch: TwitchApi = new HelixClient({
+    baseUrl: helixUrl,
+    clientId,
+    getToken,
+    refreshToken: onAuthFailure,
+    botUserId: async () => {
+      if (botUserId) return botUserId;
+      const user = await twitch.getUserByLogin(botLogin);
+      if (!user) throw new Error(`Helix knows no user ${botLogin}`);
+      return (botUserId = user.id);
+    },
+    logger,
+  });
   // Modules
   const repos = {
     channels: new ChannelsRepository(database.db),

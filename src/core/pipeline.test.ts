@@ -108,7 +108,7 @@ test('a throwing command or hook is counted and the other modules still run', as
   assert.equal((await pipeline.handle(message('!echo still here'))).command?.result, 'ran');
   await settle();
   assert.deepEqual(failures, ['badhook:onMessage', 'demo:command demo:boom', 'badhook:onMessage']);
-  assert.deepEqual(sent.map((s) => s.text), ['still here']);
+  assert.deepEqual(sent.map((s) => s.text), ['Sorry, !boom failed. Please try again later.', 'still here']);
 });
 
 test('a hook that stops a message keeps it away from commands', async () => {

@@ -121,6 +121,8 @@ export class MessagePipeline {
       return 'ran';
     } catch (error) {
       this.moduleFailed(command.module, `command ${command.id}`, error);
+      // The chatter hears that it failed rather than nothing, e.g. while the database is down.
+      void context.reply(`Sorry, ${channel.prefix}${parsed.name} failed. Please try again later.`);
       return 'failed';
     }
   }

@@ -46,4 +46,16 @@ create table command_config (
 );
 `,
   },
+  {
+    id: 'core:0002_bot_tokens',
+    sql: `
+create table bot_tokens (
+  login text primary key,
+  access_token_sealed text not null,
+  refresh_token_sealed text,
+  origin text not null,
+  updated_at timestamptz not null default now()
+);
+`,
+  },
 ];

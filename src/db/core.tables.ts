@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { UserLevel } from '../core/permissions.ts';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Must stay in step with core.migrations.ts: the migrations create the tables, these definitions only type the queries.
@@ -32,9 +33,6 @@ export const users = pgTable(
   (t) => [index('users_login_idx').on(t.login)],
 );
 
-export const USER_LEVELS = ['everyone', 'subscriber', 'vip', 'moderator', 'broadcaster'] as const;
-export type UserLevel = (typeof USER_LEVELS)[number];
-
 export const commandConfig = pgTable(
   'command_config',
   {
@@ -54,4 +52,13 @@ export const commandConfig = pgTable(
   ],
 );
 
-export const coreSchema = { channels, channelSettings, users, commandConfig };
+/** The bot account's tokens, sealed (AES-256-GCM); `origin` fingerprints the configured token they descend from. */
+export const botTokens = pgTable('bot_tokens', {
+  login: text('login').primaryKey(),
+  accessTokenSealed: text('access_token_sealed').notNull(),
+  refreshTokenSealed: text('refresh_token_sealed'),
+  origin: text('origin').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const coreSchema = { channels, channelSettings, users, commandConfig, botTokens };

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 export interface RunningBot {
   http: string;
+  /** The sandbox's address; empty when the bot talks to a Twitch of the test's own. */
   sandbox: string;
   /** IRC over WebSocket, what tmi.js dials. */
   sandboxPort: number;
@@ -29,8 +30,10 @@ export function tempDataDir(): { path: string; cleanup: () => void } {
 
 export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
   const temp = options.dataDir ? undefined : tempDataDir();
+  // Only what the test sets: settings from the developer's shell or a .env file must not leak in.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|REDIS_URL|TWITCH_|ENCRYPTION_KEYS)/.test(key)));
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     PORT: '0',
     SANDBOX_PORT: '0',
     SANDBOX_IRC_PORT: '0',
@@ -38,9 +41,6 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
     LOG_LEVEL: 'warn',
     ...options.env,
   };
-  delete env.DATABASE_URL;
-  delete env.REDIS_URL;
-  delete env.TWITCH_BOT_ACCESS_TOKEN;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -67,11 +67,11 @@ export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
       .filter((m): m is RegExpExecArray => m !== null)
       .map((m) => [m[1]!, m[2]!]),
   );
-  const sandbox = lines['sandbox']!;
+  const sandbox = lines['sandbox'] ?? '';
   return {
     http: lines['http']!,
     sandbox,
-    sandboxPort: Number(new URL(sandbox).port),
+    sandboxPort: sandbox ? Number(new URL(sandbox).port) : 0,
     channels: lines['channels']!.split(', '),
     lines,
     output: () => `${stdout}\n${stderr}`,

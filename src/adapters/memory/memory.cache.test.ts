@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cacheContract } from './cache.contract.ts';
+import { cacheContract } from '../contracts/cache.contract.ts';
 import { MemoryCache } from './memory.cache.ts';
 
 describe('MemoryCache', () => {

@@ -1,5 +1,5 @@
 import { describe } from 'node:test';
-import { eventBusContract } from './event-bus.contract.ts';
+import { eventBusContract } from '../contracts/event-bus.contract.ts';
 import { MemoryEventBus } from './memory.event-bus.ts';
 
 describe('MemoryEventBus', () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { cacheContract } from '../memory/cache.contract.ts';
+import { cacheContract } from '../contracts/cache.contract.ts';
 import { RedisCache } from './redis.cache.ts';
 import { closeRedis, connectRedis } from './redis.client.ts';
 

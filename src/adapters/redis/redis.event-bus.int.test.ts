@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { eventBusContract } from '../memory/event-bus.contract.ts';
+import { eventBusContract } from '../contracts/event-bus.contract.ts';
 import { closeRedis, connectRedis } from './redis.client.ts';
 import { RedisEventBus } from './redis.event-bus.ts';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, test } from 'node:test';
-import { rateLimiterContract } from '../memory/rate-limiter.contract.ts';
+import { rateLimiterContract } from '../contracts/rate-limiter.contract.ts';
 import { closeRedis, connectRedis } from './redis.client.ts';
 import { RedisRateLimiter } from './redis.rate-limiter.ts';
 
