@@ -36,13 +36,23 @@ export const configSchema = z.object({
   SANDBOX_PORT: port.default(3001),
   SANDBOX_IRC_PORT: port.default(6667),
   ENCRYPTION_KEYS: z.string().trim().optional(),
+  PUBLIC_URL: optionalUrl,
+  SENTRY_DSN: optionalUrl,
+  ADMIN_LOGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((c) => c.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(login)),
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((c) => c.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
   CHAT_LIMIT_TIME_SCALE: z.coerce.number().positive().max(1).default(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
-
-/** Keys whose values never appear in logs or error messages. */
-export const SECRET_KEYS = ['TWITCH_CLIENT_SECRET', 'TWITCH_BOT_ACCESS_TOKEN', 'TWITCH_BOT_REFRESH_TOKEN', 'DATABASE_URL', 'REDIS_URL', 'ENCRYPTION_KEYS'] as const;
 
 /** A configuration problem, with one line per bad key. */
 export class ConfigError extends Error {

@@ -29,9 +29,17 @@ import { CommandConfigRepository } from './db/command-config.repository.ts';
 import { UsersRepository } from './db/users.repository.ts';
 import { SeenUserTracker } from './db/users.tracker.ts';
 import { buildApp } from './http/app.ts';
+import { runHealthChecks } from './http/health.routes.ts';
+import { AccessTokens } from './http/auth/access-tokens.ts';
+import { RefreshTokens } from './http/auth/refresh-tokens.ts';
+import { SecurityEvents } from './http/security-events.ts';
+import { FeedPublisher } from './http/feed.publisher.ts';
+import { AccessRepository } from './db/access.repository.ts';
+import { fileURLToPath } from 'node:url';
 import { channelsModule, ChannelsService } from './modules/channels/index.ts';
 import { createLogger } from './observability/logger.ts';
 import { BotMetrics } from './observability/metrics.ts';
+import { createErrorTracker } from './observability/error-tracker.ts';
 import { startSandbox, type Sandbox } from './sandbox/sandbox.ts';
 
 const SANDBOX_BOT_LOGIN = 'utbot';
@@ -50,7 +58,11 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  const errorTracker = await createErrorTracker(config.SENTRY_DSN, logger);
+  process.on('unhandledRejection', (reason) => {
+    logger.error({ err: reason }, 'unhandled rejection');
+    errorTracker.capture(reason);
+  });
   const closers: (() => Promise<unknown> | unknown)[] = [];
   const shutdown = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -61,6 +73,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   const metrics = new BotMetrics();
+  closers.push(() => errorTracker.close());
 
   // Database
   const database = await openDatabase({
@@ -148,8 +161,10 @@ async function main(): Promise<void> {
     onMalformedLine: () => metrics.malformedLines.inc(),
   });
   closers.push(() => transport.close());
+  const feed = new FeedPublisher(bus, logger);
   transport.onStateChange((state) => {
     metrics.setConnectionState(state);
+    for (const channel of transport.channels) feed.publish(channel, { type: 'connection', state, at: Date.now() });
     logger.info({ state }, 'chat connection');
   });
 
@@ -166,6 +181,7 @@ async function main(): Promise<void> {
       return (botUserId = user.id);
     },
     logger,
+    observer: metrics.external,
   });
   // Modules
   const repos = {
@@ -198,19 +214,29 @@ async function main(): Promise<void> {
       try {
         await transport.send(message);
         metrics.messagesOut.inc();
+        feed.reply(message.channel, message.text, message.replyTo);
       } catch (error) {
         metrics.sendFailures.inc();
         throw error;
       }
     },
-    observer: metrics,
+    observer: {
+      stageTimed: (stage, seconds) => metrics.stageTimed(stage, seconds),
+      commandRan: (channel, commandId) => metrics.commandRan(channel, commandId),
+      moduleFailed: (module, where, error) => {
+        metrics.moduleFailed(module);
+        errorTracker.capture(error, { module, where });
+      },
+    },
     logger,
   });
   transport.onMessage((message) => {
     metrics.messagesIn.inc();
+    feed.chat(message);
     pipeline.handle(message).catch((err: unknown) => logger.error({ err, channel: message.channel }, 'pipeline failed'));
   });
   transport.onEvent((event) => {
+    feed.event(event);
     pipeline.handleEvent(event).catch((err: unknown) => logger.error({ err }, 'event handling failed'));
   });
   const queueGauge = setInterval(() => metrics.sendQueueDepth.set(transport.queueDepth), 5_000);
@@ -218,17 +244,50 @@ async function main(): Promise<void> {
   closers.push(() => clearInterval(queueGauge));
 
   // HTTP
-  const app = buildApp({
+  const healthChecks = {
+    chat: () => transport.state === 'connected',
+    database: () => database.ping(),
+    cache: () => cache.ping(),
+  };
+  const healthGauge = setInterval(() => void runHealthChecks(healthChecks).then((results) => metrics.setDependencyHealth(results)), 15_000);
+  healthGauge.unref();
+  closers.push(() => clearInterval(healthGauge));
+  const security = new SecurityEvents(logger, metrics.securityEvents);
+  const access = new AccessRepository(database.db);
+  const oauth = {
+    authUrl: sandbox ? `${sandbox.httpUrl}/auth` : config.TWITCH_AUTH_URL,
+    clientId,
+    clientSecret: config.TWITCH_CLIENT_SECRET,
+    publicUrl: config.PUBLIC_URL ?? '',
+  };
+  const jwtSecret = config.JWT_SECRET ? Buffer.from(config.JWT_SECRET) : loadOrCreateKeyFile(join(config.DATA_DIR, 'jwt.key'))[0]!;
+  const app = await buildApp({
     logger,
+    errorTracker,
     registry: metrics.registry,
-    checks: {
-      chat: () => transport.state === 'connected',
-      database: () => database.ping(),
-      cache: () => cache.ping(),
+    checks: healthChecks,
+    api: {
+      cache,
+      bus,
+      rateLimiter,
+      access,
+      accessTokens: new AccessTokens(jwtSecret),
+      refreshTokens: new RefreshTokens(cache),
+      admins: new Set(config.ADMIN_LOGINS),
+      oauth,
+      channels,
+      isJoined: (channel) => repos.channels.isJoined(channel),
+      isConnected: (channel) => transport.channels.has(channel),
+      modules,
+      security,
+      corsOrigins: config.CORS_ORIGINS,
+      dashboardDir: fileURLToPath(new URL('../dashboard/dist', import.meta.url)),
+      sandboxUrl: sandbox?.httpUrl,
     },
   });
   closers.push(() => app.close());
   const httpUrl = await app.listen({ host: config.HOST, port: config.PORT });
+  oauth.publicUrl ||= httpUrl;
 
   await withTimeout(transport.connect(), 15_000).catch(() => logger.warn({ url: chatUrl }, 'chat is not connected yet; retrying in the background'));
   const settingsSchemas = new Map(modules.flatMap((m) => (m.settings ? [[m.name, m.settings] as const] : [])));

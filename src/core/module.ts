@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { ChatEvent, ChatMessage } from './chat.ts';
 import type { UserLevel } from './permissions.ts';
+import type { ModuleRoute } from './routes.ts';
 
 /** What a command handler gets. */
 export interface CommandContext {
@@ -65,6 +66,8 @@ export interface BotModule {
   migrations?: ModuleMigration[];
   /** Validates the module's per-channel settings; its defaults apply to channels that set nothing. */
   settings?: ZodType;
+  /** HTTP routes, mounted at `/api/channels/:channel/<name>/…` behind authentication and RBAC. */
+  routes?: readonly ModuleRoute[];
   /** Called once the bot is shutting down. */
   close?: () => void | Promise<void>;
 }

@@ -11,7 +11,7 @@ export type PipelineStage = 'hooks' | 'commands';
 /** Receives the pipeline's measurements; main wires it to Prometheus. */
 export interface PipelineObserver {
   stageTimed(stage: PipelineStage, seconds: number): void;
-  moduleFailed(module: string, where: string): void;
+  moduleFailed(module: string, where: string, error: unknown): void;
   commandRan(channel: string, commandId: string): void;
 }
 
@@ -154,7 +154,7 @@ export class MessagePipeline {
   }
 
   private moduleFailed(module: string, where: string, error: unknown): void {
-    this.deps.observer.moduleFailed(module, where);
+    this.deps.observer.moduleFailed(module, where, error);
     this.deps.logger.error({ err: error, module, where }, 'module failed');
   }
 }

@@ -83,6 +83,11 @@ export interface EventBus {
   subscribe<T>(topic: string, handler: (payload: T) => void): Promise<() => Promise<void>>;
 }
 
+/** Measures calls to outside APIs (Helix, tarkov.dev, …) for the per-service latency and error metrics. */
+export interface ExternalCallObserver {
+  observe(service: string, seconds: number, outcome: 'ok' | 'error'): void;
+}
+
 /** The time source; tests replace it. */
 export interface Clock {
   now(): number;

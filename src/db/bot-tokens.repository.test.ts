@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { sql } from 'drizzle-orm';
 import { SecretBox } from '../security/secret-box.ts';
-import { BotTokensRepository } from './bot-tokens.repository.ts';
+import { BotTokensRepository, resealBotTokens } from './bot-tokens.repository.ts';
 import type { Database } from './database.ts';
 import { createTestDb } from './test-db.ts';
 
@@ -29,4 +29,16 @@ test('a newly configured token wins over tokens stored from an older one', async
   await store.save('bot2', configured, { accessToken: 'stored', refreshToken: 'stored-refresh' });
   const fresh = { accessToken: 'fresh', refreshToken: 'fresh-refresh' };
   assert.deepEqual(await store.current('bot2', fresh), fresh);
+});
+
+test('rotation re-seals stored tokens with the new key; the old key is then no longer needed', async () => {
+  const own = await createTestDb();
+  after(() => own.close());
+  const oldKey = randomBytes(32);
+  const newKey = randomBytes(32);
+  await new BotTokensRepository(own.db, new SecretBox([oldKey])).save('bot3', configured, { accessToken: 'a3', refreshToken: 'r3' });
+  const rotated = new SecretBox([newKey, oldKey]);
+  assert.equal(await resealBotTokens(own.db, rotated), 1);
+  assert.equal(await resealBotTokens(own.db, rotated), 0, 'nothing left to re-seal');
+  assert.deepEqual(await new BotTokensRepository(own.db, new SecretBox([newKey])).current('bot3', configured), { accessToken: 'a3', refreshToken: 'r3' });
 });

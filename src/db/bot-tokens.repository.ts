@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import type { SecretBox } from '../security/secret-box.ts';
+import { SecretBox } from '../security/secret-box.ts';
 import { botTokens } from './core.tables.ts';
 import type { AppDb } from './database.ts';
 
@@ -42,6 +42,25 @@ export class BotTokensRepository {
       .values(values)
       .onConflictDoUpdate({ target: botTokens.login, set: { ...values, updatedAt: sql`now()` } });
   }
+}
+
+/** Re-seals every stored token with the box's current key (key rotation); returns how many rows changed. */
+export async function resealBotTokens(db: AppDb, box: SecretBox): Promise<number> {
+  const rows = await db.select().from(botTokens);
+  let changed = 0;
+  for (const row of rows) {
+    const stale = [row.accessTokenSealed, row.refreshTokenSealed].some((v) => v !== null && SecretBox.keyIdOf(v) !== box.currentKeyId);
+    if (!stale) continue;
+    await db
+      .update(botTokens)
+      .set({
+        accessTokenSealed: box.seal(box.open(row.accessTokenSealed)),
+        refreshTokenSealed: row.refreshTokenSealed === null ? null : box.seal(box.open(row.refreshTokenSealed)),
+      })
+      .where(eq(botTokens.login, row.login));
+    changed++;
+  }
+  return changed;
 }
 
 // A one-way fingerprint: enough to tell whether the configured token changed, useless to an attacker.

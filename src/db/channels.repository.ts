@@ -20,6 +20,11 @@ export class ChannelsRepository {
     return this.db.select().from(channels).where(eq(channels.joined, true)).orderBy(asc(channels.login));
   }
 
+  async isJoined(login: string): Promise<boolean> {
+    const [row] = await this.db.select({ joined: channels.joined }).from(channels).where(eq(channels.login, normalize(login)));
+    return row?.joined ?? false;
+  }
+
   /** Creates or re-joins the channel; a new channel gets default settings, a known one keeps its own. */
   async join(login: string, displayName?: string, twitchId?: string): Promise<Channel> {
     const channel = normalize(login);

@@ -58,4 +58,31 @@ create table bot_tokens (
 );
 `,
   },
+  {
+    id: 'core:0003_access',
+    sql: `
+create table channel_roles (
+  channel text not null references channels(login) on delete cascade,
+  user_login text not null,
+  role text not null check (role in ('viewer', 'moderator', 'editor')),
+  granted_by text not null,
+  granted_at timestamptz not null default now(),
+  primary key (channel, user_login)
+);
+--> statement-breakpoint
+create table api_keys (
+  id text primary key,
+  channel text not null references channels(login) on delete cascade,
+  role text not null check (role in ('viewer', 'moderator', 'editor', 'owner')),
+  name text not null,
+  key_hash text not null unique,
+  created_by text not null,
+  created_at timestamptz not null default now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+--> statement-breakpoint
+create index api_keys_channel_idx on api_keys (channel);
+`,
+  },
 ];

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { UserLevel } from '../core/permissions.ts';
+import type { ChannelRole } from '../core/routes.ts';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 // Must stay in step with core.migrations.ts: the migrations create the tables, these definitions only type the queries.
@@ -61,4 +62,30 @@ export const botTokens = pgTable('bot_tokens', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const coreSchema = { channels, channelSettings, users, commandConfig, botTokens };
+/** Dashboard roles granted in a channel; the broadcaster is the owner without a row. */
+export const channelRoles = pgTable(
+  'channel_roles',
+  {
+    channel: text('channel').notNull().references(() => channels.login, { onDelete: 'cascade' }),
+    userLogin: text('user_login').notNull(),
+    role: text('role').$type<Exclude<ChannelRole, 'owner'>>().notNull(),
+    grantedBy: text('granted_by').notNull(),
+    grantedAt: timestamp('granted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.userLogin] })],
+);
+
+/** API keys for machine clients: scoped to a channel and a role, stored as a hash only. */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  channel: text('channel').notNull().references(() => channels.login, { onDelete: 'cascade' }),
+  role: text('role').$type<ChannelRole>().notNull(),
+  name: text('name').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+export const coreSchema = { channels, channelSettings, users, commandConfig, botTokens, channelRoles, apiKeys };

@@ -9,7 +9,7 @@ const quiet = createLogger('silent', new Writable({ write: (_chunk, _enc, done) 
 
 test('/readyz answers 200 when chat, database and cache are up, 503 naming what is down otherwise', async () => {
   let cacheUp = true;
-  const app = buildApp({
+  const app = await buildApp({
     logger: quiet,
     registry: new BotMetrics({ defaultMetrics: false }).registry,
     checks: {
@@ -32,7 +32,7 @@ test('/readyz answers 200 when chat, database and cache are up, 503 naming what 
 });
 
 test('a check that hangs counts as down after its timeout instead of hanging /readyz', async () => {
-  const app = buildApp({ logger: quiet, registry: new BotMetrics({ defaultMetrics: false }).registry, checks: { database: () => new Promise(() => undefined) } });
+  const app = await buildApp({ logger: quiet, registry: new BotMetrics({ defaultMetrics: false }).registry, checks: { database: () => new Promise(() => undefined) } });
   const started = Date.now();
   const response = await app.inject('/readyz');
   assert.equal(response.statusCode, 503);
@@ -44,7 +44,7 @@ test('a check that hangs counts as down after its timeout instead of hanging /re
 test('/metrics is Prometheus text and unknown routes get the error body shape', async () => {
   const metrics = new BotMetrics({ defaultMetrics: false });
   metrics.commandRan('chan', 'core:help');
-  const app = buildApp({ logger: quiet, registry: metrics.registry, checks: {} });
+  const app = await buildApp({ logger: quiet, registry: metrics.registry, checks: {} });
   const response = await app.inject('/metrics');
   assert.match(response.headers['content-type'] as string, /^text\/plain/);
   assert.match(response.body, /^utb_command_uses_total\{command="core:help"\} 1$/m);

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PipelineObserver, PipelineStage } from '../core/pipeline.ts';
-import type { ConnectionState } from '../core/ports.ts';
+import type { ConnectionState, ExternalCallObserver } from '../core/ports.ts';
 
 const CONNECTION_STATES: ConnectionState[] = ['connecting', 'connected', 'reconnecting', 'closed'];
 
@@ -19,9 +19,18 @@ export class BotMetrics implements PipelineObserver {
     registers: [this.registry],
   });
   readonly commandUses = new Counter({ name: 'utb_command_uses_total', help: 'Commands run', labelNames: ['command'] as const, registers: [this.registry] });
+  readonly moderationActions = new Counter({ name: 'utb_moderation_actions_total', help: 'Moderation actions by rule and action', labelNames: ['rule', 'action'] as const, registers: [this.registry] });
   readonly moduleErrors = new Counter({ name: 'utb_module_errors_total', help: 'Errors thrown by modules', labelNames: ['module'] as const, registers: [this.registry] });
   readonly connectionState = new Gauge({ name: 'utb_chat_connection_state', help: '1 for the chat connection\'s current state', labelNames: ['state'] as const, registers: [this.registry] });
   readonly sendQueueDepth = new Gauge({ name: 'utb_chat_send_queue_depth', help: 'Messages waiting for Twitch\'s rate limits', registers: [this.registry] });
+  readonly securityEvents = new Counter({ name: 'utb_security_events_total', help: 'Failed logins, invalid tokens, RBAC denials, refresh-token reuse, rate limiting', labelNames: ['kind'] as const, registers: [this.registry] });
+  readonly externalCalls = new Histogram({
+    name: 'utb_external_request_seconds',
+    help: 'Calls to outside APIs by service and outcome',
+    labelNames: ['service', 'outcome'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
   readonly dependencyUp = new Gauge({ name: 'utb_dependency_up', help: '1 when a dependency answered the last health check', labelNames: ['dependency'] as const, registers: [this.registry] });
 
   private readonly stageTimers: Record<PipelineStage, ReturnType<Histogram<'stage'>['labels']>>;
@@ -42,6 +51,13 @@ export class BotMetrics implements PipelineObserver {
 
   commandRan(_channel: string, commandId: string): void {
     this.commandUses.labels(commandId).inc();
+  }
+
+  /** For adapters that call outside APIs. */
+  readonly external: ExternalCallObserver = { observe: (service, seconds, outcome) => this.externalCalls.labels(service, outcome).observe(seconds) };
+
+  setDependencyHealth(results: Record<string, string>): void {
+    for (const [dependency, result] of Object.entries(results)) this.dependencyUp.labels(dependency).set(result === 'ok' ? 1 : 0);
   }
 
   setConnectionState(state: ConnectionState): void {

@@ -1,4 +1,4 @@
-import type { Logger, TwitchApi, TwitchStream, TwitchUser } from '../../core/ports.ts';
+import type { ExternalCallObserver, Logger, TwitchApi, TwitchStream, TwitchUser } from '../../core/ports.ts';
 import { toTwitchStream, toTwitchUser, type HelixErrorBody, type HelixList, type HelixStream, type HelixUser } from './helix.external.ts';
 
 export interface HelixClientOptions {
@@ -14,6 +14,7 @@ export interface HelixClientOptions {
   fetch?: typeof fetch;
   /** Attempts for 429 and 5xx answers, with backoff between them. Default 3. */
   attempts?: number;
+  observer?: ExternalCallObserver;
 }
 
 /** A Helix answer that is an error, after retries. */
@@ -75,6 +76,7 @@ export class HelixClient implements TwitchApi {
     const attempts = this.options.attempts ?? 3;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
+      const started = performance.now();
       const response = await this.http(url, {
         method,
         headers: {
@@ -85,6 +87,7 @@ export class HelixClient implements TwitchApi {
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
+      this.options.observer?.observe('helix', (performance.now() - started) / 1000, response.ok ? 'ok' : 'error');
       if (response.ok) return response.status === 204 ? null : ((await response.json()) as T);
       const error = (await response.json().catch(() => ({}))) as HelixErrorBody;
       const message = `Helix ${method} ${path} answered ${response.status}: ${error.message ?? response.statusText}`;
