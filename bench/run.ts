@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chatMix } from './chat-mix.ts';
+import { eftBench } from './eft.bench.ts';
+import { commandsBench } from './commands.bench.ts';
 import { pipelineBench } from './pipeline.bench.ts';
 import { sandboxBench } from './sandbox.bench.ts';
 import { figure } from './stats.ts';
@@ -25,6 +27,8 @@ if (lines.length === 0) {
 console.error(`bench: ${lines.length} lines (${values.chatlog ? values.chatlog : 'built-in mix'})`);
 await pipelineBench(lines);
 if (!values.chatlog) await sandboxBench();
+if (!values.chatlog) await eftBench();
+if (!values.chatlog) await commandsBench();
 const memory = process.memoryUsage();
 figure('memory rss', memory.rss / 1_048_576, 'MB');
 figure('memory heap', memory.heapUsed / 1_048_576, 'MB');

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   TWITCH_IRC_URL: z.url().default('wss://irc-ws.chat.twitch.tv:443'),
   TWITCH_HELIX_URL: z.url().default('https://api.twitch.tv/helix'),
   TWITCH_AUTH_URL: z.url().default('https://id.twitch.tv/oauth2'),
+  TARKOV_API_URL: z.url().default('https://api.tarkov.dev/graphql'),
+  TARKOV_REFRESH_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
   SANDBOX_PORT: port.default(3001),
   SANDBOX_IRC_PORT: port.default(6667),
   ENCRYPTION_KEYS: z.string().trim().optional(),

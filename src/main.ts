@@ -10,7 +10,8 @@ import { IrcChatTransport } from './adapters/twitch/irc-chat.transport.ts';
 import { twitchChatLimits } from './adapters/twitch/send-scheduler.ts';
 import { UserToken } from './adapters/twitch/user-token.ts';
 import { HelixClient } from './adapters/twitch/helix.client.ts';
-import type { TwitchApi } from './core/ports.ts';
+import { sanitizeOutgoing } from './core/outgoing.ts';
+import type { ChatSender } from './core/ports.ts';
 import { MemoryCache } from './adapters/memory/memory.cache.ts';
 import { MemoryEventBus } from './adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from './adapters/memory/memory.rate-limiter.ts';
@@ -37,6 +38,8 @@ import { FeedPublisher } from './http/feed.publisher.ts';
 import { AccessRepository } from './db/access.repository.ts';
 import { fileURLToPath } from 'node:url';
 import { channelsModule, ChannelsService } from './modules/channels/index.ts';
+import { eftModule } from './modules/eft/index.ts';
+import { commandsModule } from './modules/commands/index.ts';
 import { createLogger } from './observability/logger.ts';
 import { BotMetrics } from './observability/metrics.ts';
 import { createErrorTracker } from './observability/error-tracker.ts';
@@ -169,12 +172,12 @@ async function main(): Promise<void> {
   });
 
   let botUserId: string | undefined = botUserIdFromToken;
-  const twitch: TwitchApi = new HelixClient({
+  const twitch: HelixClient = new HelixClient({
     baseUrl: helixUrl,
     clientId,
     getToken,
     refreshToken: onAuthFailure,
-    botUserId: async () => {
+    botUserId: async (): Promise<string> => {
       if (botUserId) return botUserId;
       const user = await twitch.getUserByLogin(botLogin);
       if (!user) throw new Error(`Helix knows no user ${botLogin}`);
@@ -183,6 +186,14 @@ async function main(): Promise<void> {
     logger,
     observer: metrics.external,
   });
+  /** For modules that speak unprompted (timers, alerts). */
+  const chatSender: ChatSender = {
+    send: async (message) => {
+      const text = sanitizeOutgoing(message.text);
+      if (text) await transport.send({ ...message, text });
+    },
+  };
+
   // Modules
   const repos = {
     channels: new ChannelsRepository(database.db),
@@ -200,9 +211,35 @@ async function main(): Promise<void> {
     logger,
   });
   closers.push(() => channels.stop());
-  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service: channels, seenUsers, botLogin })];
+  const eft = eftModule({
+    db: database.db,
+    cache,
+    chat: chatSender,
+    logger,
+    apiUrl: config.TARKOV_API_URL,
+    observer: metrics.external,
+    refreshIntervalMs: config.TARKOV_REFRESH_SECONDS * 1000,
+    saveSettings: (channel, settings) => channels.setModuleSetting(channel, 'eft', settings),
+  });
+  const commands = commandsModule({
+    db: database.db,
+    cache,
+    rateLimiter,
+    bus,
+    twitch,
+    chat: chatSender,
+    channels,
+    logger,
+    isReservedName: (name, channel) => registry.isReserved(name, channels.get(channel)),
+    followers: twitch,
+    whisperer: twitch,
+    servesChannel: (channel) => transport.channels.has(channel),
+  });
+  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service: channels, seenUsers, botLogin }), eft, commands.module];
   for (const module of modules) registry.add(module);
   await applyMigrations(database.db, [...coreMigrations, ...modules.flatMap((m) => m.migrations ?? [])]);
+  eft.start();
+  await commands.start();
   closers.push(...modules.flatMap((m) => (m.close ? [m.close] : [])));
 
   const pipeline = new MessagePipeline({

@@ -7,7 +7,7 @@ import { checkPermission } from './permissions.ts';
 /** The built-in commands every channel has: `!commands` and `!help <command>`. */
 export function builtinsModule(registry: CommandRegistry): BotModule {
   const usable = (message: ChatMessage, channel: ChannelConfig) =>
-    registry.all().filter((command) => {
+    registry.listFor(channel).filter((command) => {
       const effective = registry.effective(command, channel);
       return (
         effective.enabled &&

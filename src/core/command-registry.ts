@@ -1,4 +1,4 @@
-import type { BotModule, ChannelConfig, CommandOverride, RegisteredCommand } from './module.ts';
+import type { BotModule, ChannelConfig, CommandOverride, CommandSource, RegisteredCommand } from './module.ts';
 import type { UserLevel } from './permissions.ts';
 
 /** A command as one channel sees it: the module's defaults with the channel's override applied. */
@@ -18,6 +18,7 @@ const EMPTY: ReadonlySet<string> = new Set();
 export class CommandRegistry {
   private readonly byName = new Map<string, RegisteredCommand>();
   private readonly commands: RegisteredCommand[] = [];
+  private readonly sources: CommandSource[] = [];
   // Channel aliases come from overrides; the map is rebuilt only when a channel's config object changes.
   private readonly channelAliases = new WeakMap<ChannelConfig, Map<string, RegisteredCommand>>();
 
@@ -32,11 +33,23 @@ export class CommandRegistry {
       }
       this.commands.push(command);
     }
+    if (module.commandSource) this.sources.push(module.commandSource);
   }
 
   /** Finds a command by name or alias for a channel, or undefined. */
   resolve(name: string, channel: ChannelConfig): RegisteredCommand | undefined {
-    return this.byName.get(name) ?? this.aliasesOf(channel).get(name);
+    const fixed = this.byName.get(name) ?? this.aliasesOf(channel).get(name);
+    if (fixed) return fixed;
+    for (const source of this.sources) {
+      const found = source.resolve(name, channel);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** True when a module's own command or a channel's alias of one holds this name, so a run-time command could never be reached by it. */
+  isReserved(name: string, channel: ChannelConfig): boolean {
+    return this.byName.has(name) || this.aliasesOf(channel).has(name);
   }
 
   /** The command's settings in this channel. */
@@ -56,6 +69,15 @@ export class CommandRegistry {
   /** Every registered command, in registration order. */
   all(): readonly RegisteredCommand[] {
     return this.commands;
+  }
+
+  /** What a channel has: the registered commands, then each command source's, without names shadowed by a registered one. */
+  listFor(channel: ChannelConfig): RegisteredCommand[] {
+    const listed = [...this.commands];
+    for (const source of this.sources) {
+      for (const command of source.list(channel)) if (!this.isReserved(command.name, channel)) listed.push(command);
+    }
+    return listed;
   }
 
   private aliasesOf(channel: ChannelConfig): Map<string, RegisteredCommand> {

@@ -38,6 +38,17 @@ export interface RegisteredCommand extends CommandDefinition {
   module: string;
 }
 
+/**
+ * Commands a module finds per channel at run time (e.g. custom commands stored in a database), from
+ * an in-memory map the module keeps warm; synchronous, so the pipeline never waits on I/O to route.
+ */
+export interface CommandSource {
+  /** Finds a command by lowercase name or alias in this channel, or undefined. */
+  resolve(name: string, channel: ChannelConfig): RegisteredCommand | undefined;
+  /** The channel's commands, in the order `!commands` lists them. */
+  list(channel: ChannelConfig): readonly RegisteredCommand[];
+}
+
 /** A message hook's verdict; `stop` ends the pipeline for that message (e.g. it was deleted). */
 export interface HookVerdict {
   stop: boolean;
@@ -61,6 +72,8 @@ export interface BotModule {
   /** False for modules a channel cannot switch off (the core built-ins). */
   canDisable?: boolean;
   commands?: CommandDefinition[];
+  /** Commands that exist per channel at run time; static commands and their aliases win over them. */
+  commandSource?: CommandSource;
   onMessage?: MessageHook;
   onEvent?: (event: ChatEvent) => void | Promise<void>;
   migrations?: ModuleMigration[];

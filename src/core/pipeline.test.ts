@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { ChatMessage, OutgoingMessage, Role } from './chat.ts';
 import { builtinsModule } from './builtins.ts';
 import { CommandRegistry } from './command-registry.ts';
-import { defaultChannelConfig, defineModule, type BotModule, type ChannelConfig } from './module.ts';
+import { defaultChannelConfig, defineModule, type BotModule, type ChannelConfig, type RegisteredCommand } from './module.ts';
 import { MessagePipeline, type PipelineObserver } from './pipeline.ts';
 import type { RateLimiter } from './ports.ts';
 
@@ -144,4 +144,43 @@ test('a reply cannot become a Twitch command, however the argument is crafted', 
   await pipeline.handle(message('!echo /ban streamer'));
   await settle();
   assert.equal(sent[0]!.text, '\u200b/ban streamer');
+});
+
+test('commands from a command source run through the same permissions, cooldowns and !commands list', async () => {
+  const custom: RegisteredCommand[] = [
+    { id: 'custom:lurk', module: 'custom', name: 'lurk', description: 'lurks', userCooldownSeconds: 10, run: ({ message }) => `${message.login} lurks` },
+    { id: 'custom:secret', module: 'custom', name: 'secret', description: 'mods', userLevel: 'moderator', run: () => 'psst' },
+  ];
+  const dynamic = defineModule({
+    name: 'custom',
+    description: 'run-time commands',
+    commandSource: {
+      resolve: (name, channel) => (channel.login === 'chan' ? custom.find((c) => c.name === name) : undefined),
+      list: (channel) => (channel.login === 'chan' ? custom : []),
+    },
+  });
+  const { pipeline, sent, clock } = setup([demo, dynamic]);
+  assert.deepEqual(await pipeline.handle(message('!lurk', 'a')), { command: { id: 'custom:lurk', result: 'ran' } });
+  assert.equal((await pipeline.handle(message('!lurk', 'a'))).command?.result, 'cooldown');
+  assert.equal((await pipeline.handle(message('!lurk', 'b'))).command?.result, 'ran');
+  assert.equal((await pipeline.handle(message('!secret', 'a'))).command?.result, 'denied');
+  assert.equal((await pipeline.handle(message('!secret', 'm', ['moderator']))).command?.result, 'ran');
+  assert.deepEqual(await pipeline.handle(message('!lurk', 'a', [], 'elsewhere')), {});
+  clock.now = 11_000;
+  await pipeline.handle(message('!commands', 'c'));
+  await pipeline.handle(message('!commands', 'm', ['moderator']));
+  await pipeline.handle(message('!help lurk', 'c'));
+  await settle();
+  assert.deepEqual(sent.map((s) => s.text), [
+    'a lurks',
+    'b lurks',
+    'psst',
+    'Commands: !commands, !help, !hi, !boom, !echo, !lurk',
+    'Commands: !commands, !help, !hi, !modonly, !boom, !echo, !lurk, !secret',
+    '!lurk: lurks Cooldown 10s per user.',
+  ]);
+
+  const off: ChannelConfig = { ...defaultChannelConfig('chan'), disabledModules: new Set(['custom']) };
+  const switchedOff = setup([dynamic], { chan: off });
+  assert.equal((await switchedOff.pipeline.handle(message('!lurk'))).command?.result, 'disabled');
 });

@@ -10,6 +10,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Logger as PinoLogger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { ZodType } from 'zod';
 import type { Cache, EventBus, RateLimiter } from '../core/ports.ts';
 import { ApiError, type ModuleRoute } from '../core/routes.ts';
 import type { AccessRepository } from '../db/access.repository.ts';
@@ -41,7 +42,7 @@ export interface ApiDeps {
   channels: ChannelDirectoryService;
   isJoined(channel: string): Promise<boolean>;
   isConnected(channel: string): boolean;
-  modules: readonly { name: string; description: string; canDisable?: boolean; routes?: readonly ModuleRoute[] }[];
+  modules: readonly { name: string; description: string; canDisable?: boolean; settings?: ZodType; routes?: readonly ModuleRoute[] }[];
   security: SecurityEvents;
   /** Origins allowed to call the API from a browser besides the bot's own (e.g. Vite's dev server). */
   corsOrigins: string[];
@@ -87,9 +88,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     return reply.code(status).send({ error: { code: status >= 500 ? 'internal' : (error.code ?? 'bad_request'), message: status >= 500 ? 'internal error' : error.message } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } }),
-  );
+  // Fastify takes one not-found handler per instance: with the dashboard built, it also gives the
+  // browser's routes (unknown non-API GET paths) the dashboard's index page.
+  const dashboard = deps.api?.dashboardDir && existsSync(deps.api.dashboardDir);
+  app.setNotFoundHandler((request, reply) => {
+    if (dashboard && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
   healthRoutes(app, deps);
   if (deps.api) await apiRoutes(app, deps.api);
   return app;
@@ -122,10 +127,5 @@ async function apiRoutes(app: FastifyInstance, api: ApiDeps): Promise<void> {
 
   if (api.dashboardDir && existsSync(api.dashboardDir)) {
     await app.register(fastifyStatic, { root: api.dashboardDir, wildcard: false });
-    // The dashboard routes in the browser: unknown non-API paths get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
-    });
   }
 }

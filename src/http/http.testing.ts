@@ -2,6 +2,7 @@
 // the OAuth provider (the real login code runs against it).
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import type { ZodType } from 'zod';
 import { MemoryCache } from '../adapters/memory/memory.cache.ts';
 import { MemoryEventBus } from '../adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from '../adapters/memory/memory.rate-limiter.ts';
@@ -33,7 +34,7 @@ export async function buildTestApp(options: {
   bus?: EventBus;
   admins?: string[];
   rateLimits?: HttpRateLimits;
-  modules?: { name: string; description: string; canDisable?: boolean; routes?: readonly ModuleRoute[] }[];
+  modules?: { name: string; description: string; canDisable?: boolean; settings?: ZodType; routes?: readonly ModuleRoute[] }[];
 }): Promise<TestApp> {
   const metrics = new BotMetrics({ defaultMetrics: false });
   const logger = createLogger('silent', new Writable({ write: (_c, _e, done) => done() }));
@@ -59,6 +60,7 @@ export async function buildTestApp(options: {
         part: (login) => channels.part(login),
         getSettings: (login) => channels.getSettings(login),
         updateSettings: (login, patch) => channels.updateSettings(login, patch),
+        setModuleSetting: (login, module, value) => channels.setModuleSetting(login, module, value),
       },
       isJoined: (channel) => channels.isJoined(channel),
       isConnected: () => true,

@@ -26,6 +26,7 @@ const chatMessageBody = z.object({
   reply_parent_message_id: z.string().min(1).optional(),
 });
 const announcementBody = z.object({ message: z.string().min(1).max(500), color: z.string().optional() });
+const whisperBody = z.object({ message: z.string().min(1).max(10_000) });
 
 export function helixRoutes(app: FastifyInstance, { state, irc, chat }: SandboxParts): void {
   app.get('/users', async (request) => {
@@ -151,6 +152,16 @@ export function helixRoutes(app: FastifyInstance, { state, irc, chat }: SandboxP
     const color = (parsed.data.color ?? 'primary').toLowerCase();
     if (!ANNOUNCEMENT_COLORS.includes(color)) throw new HelixFailure(400, `The color field must be one of ${ANNOUNCEMENT_COLORS.join(', ')}.`);
     chat.announce(room.owner.login, moderator, parsed.data.message, color.toUpperCase());
+    return noContent(reply);
+  });
+
+  // Whispers are not chat: the sandbox only records them (GET /control/helix shows the body).
+  app.post('/whispers', async (request, reply) => {
+    for (const key of ['from_user_id', 'to_user_id']) {
+      if (!state.users.byId(required(request.query, key))) throw new HelixFailure(400, `The ID in ${key} is not valid.`);
+    }
+    const parsed = whisperBody.safeParse(request.body);
+    if (!parsed.success) throw bodyFailure(parsed.error);
     return noContent(reply);
   });
 }

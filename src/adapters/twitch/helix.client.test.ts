@@ -112,3 +112,18 @@ test('429 and 5xx answers are retried with backoff; 4xx are not', async () => {
     server.close();
   }
 });
+
+test('follow dates and whispers, in Helix shapes', async () => {
+  const helix = client();
+  const streamer = (await helix.getUserByLogin('streamer'))!;
+  const fan = (await helix.getUserByLogin('fan'))!;
+  assert.equal(await helix.followedAt(streamer.id, fan.id), null);
+  await fetch(`${sandbox.httpUrl}/control/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'channel.follow', channel: 'streamer', event: { user_login: 'fan' } }) });
+  const followed = await helix.followedAt(streamer.id, fan.id);
+  assert.ok(followed instanceof Date && Math.abs(followed.getTime() - Date.now()) < 60_000, String(followed));
+  await helix.whisper(fan.id, 'psst');
+  const whisper = (await helixCalls()).find((c) => c.path === '/mock/whispers')!;
+  assert.equal(whisper.status, 204);
+  assert.equal(whisper.query.to_user_id, fan.id);
+  assert.deepEqual(whisper.body, { message: 'psst' });
+});

@@ -1,5 +1,5 @@
 import type { ExternalCallObserver, Logger, TwitchApi, TwitchStream, TwitchUser } from '../../core/ports.ts';
-import { toTwitchStream, toTwitchUser, type HelixErrorBody, type HelixList, type HelixStream, type HelixUser } from './helix.external.ts';
+import { toTwitchStream, toTwitchUser, type HelixErrorBody, type HelixFollower, type HelixList, type HelixStream, type HelixUser } from './helix.external.ts';
 
 export interface HelixClientOptions {
   /** `https://api.twitch.tv/helix`, or the sandbox's `/mock`. */
@@ -69,6 +69,18 @@ export class HelixClient implements TwitchApi {
 
   async sendAnnouncement(channelId: string, text: string): Promise<void> {
     await this.call('POST', '/chat/announcements', { broadcaster_id: channelId, moderator_id: await this.options.botUserId() }, { message: text });
+  }
+
+  /** When `userId` followed the channel, or null when they do not follow it. */
+  async followedAt(channelId: string, userId: string): Promise<Date | null> {
+    const body = await this.call<HelixList<HelixFollower>>('GET', '/channels/followers', { broadcaster_id: channelId, user_id: userId });
+    const follower = body?.data[0];
+    return follower ? new Date(follower.followed_at) : null;
+  }
+
+  /** Whispers from the bot account. */
+  async whisper(toUserId: string, text: string): Promise<void> {
+    await this.call('POST', '/whispers', { from_user_id: await this.options.botUserId(), to_user_id: toUserId }, { message: text });
   }
 
   private async call<T>(method: string, path: string, query: Record<string, string>, body?: unknown): Promise<T | null> {

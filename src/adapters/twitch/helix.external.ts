@@ -22,6 +22,11 @@ export interface HelixStream {
   started_at: string;
 }
 
+export interface HelixFollower {
+  user_id: string;
+  followed_at: string;
+}
+
 export interface HelixErrorBody {
   error?: string;
   status?: number;

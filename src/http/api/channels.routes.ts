@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
 import { ApiError, assertRole, type Actor, type ChannelRole } from '../../core/routes.ts';
 import type { AccessRepository } from '../../db/access.repository.ts';
 import type { ChannelSettings } from '../../db/channels.repository.ts';
@@ -14,13 +14,14 @@ export interface ChannelDirectoryService {
   part(login: string): Promise<boolean>;
   getSettings(login: string): Promise<ChannelSettings | null>;
   updateSettings(login: string, patch: Partial<ChannelSettings>): Promise<ChannelSettings | null>;
+  setModuleSetting(login: string, module: string, value: unknown): Promise<boolean>;
 }
 
 export interface ChannelsApiDeps {
   channels: ChannelDirectoryService;
   access: AccessRepository;
   /** Every module, for the module switches. */
-  modules: readonly { name: string; description: string; canDisable?: boolean }[];
+  modules: readonly { name: string; description: string; canDisable?: boolean; settings?: ZodType }[];
   isConnected(channel: string): boolean;
   authorizer: Authorizer;
   security: SecurityEvents;
@@ -92,6 +93,36 @@ export function channelsRoutes(app: FastifyInstance, deps: ChannelsApiDeps): voi
     const disabled = new Set((await deps.channels.getSettings(channel))?.disabledModules ?? []);
     return deps.modules.map((m) => ({ name: m.name, description: m.description, canDisable: m.canDisable !== false, enabled: !disabled.has(m.name) }));
   });
+
+  const moduleParams = channelParams.extend({ module: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) });
+  const settingsOf = (name: string) => {
+    const schema = deps.modules.find((m) => m.name === name)?.settings;
+    if (!schema) throw new ApiError(404, 'settings.no_settings', `module ${name} has no settings`);
+    return schema;
+  };
+
+  app.get('/api/channels/:channel/modules/:module/settings', { schema: { summary: 'A module\'s settings in the channel, defaults filled in', tags, security, params: moduleParams }, preHandler: role('moderator') }, async (request) => {
+    const { channel, module } = request.params as { channel: string; module: string };
+    const schema = settingsOf(module);
+    const stored = (await deps.channels.getSettings(channel))?.moduleSettings[module] ?? {};
+    const parsed = schema.safeParse(stored);
+    return parsed.success ? parsed.data : schema.parse({});
+  });
+
+  app.put(
+    '/api/channels/:channel/modules/:module/settings',
+    { schema: { summary: 'Replaces a module\'s settings, validated by the module', tags, security, params: moduleParams, body: z.record(z.string(), z.unknown()) }, preHandler: role('editor') },
+    async (request) => {
+      const { channel, module } = request.params as { channel: string; module: string };
+      assertRole(request.actor!, 'editor');
+      const parsed = settingsOf(module).safeParse(request.body);
+      if (!parsed.success) {
+        throw new ApiError(400, 'validation', parsed.error.issues.map((i) => `${i.path.join('.') || '(settings)'}: ${i.message}`).join('; '));
+      }
+      await deps.channels.setModuleSetting(channel, module, parsed.data);
+      return parsed.data;
+    },
+  );
 
   app.get('/api/channels/:channel/roles', { schema: { summary: 'Dashboard roles granted in the channel', tags, security, params: channelParams }, preHandler: role('owner') }, async (request) => {
     const { channel } = request.params as { channel: string };

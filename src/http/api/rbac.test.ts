@@ -24,6 +24,8 @@ const routes: RouteCase[] = [
   { method: 'GET', path: (c) => `/api/channels/${c}/roles`, role: 'owner' },
   { method: 'PUT', path: (c) => `/api/channels/${c}/roles/someone`, role: 'owner', body: { role: 'viewer' } },
   { method: 'GET', path: (c) => `/api/channels/${c}/api-keys`, role: 'owner' },
+  { method: 'GET', path: (c) => `/api/channels/${c}/modules/demo/settings`, role: 'moderator' },
+  { method: 'PUT', path: (c) => `/api/channels/${c}/modules/demo/settings`, role: 'editor', body: { level: 3 } },
   { method: 'GET', path: (c) => `/api/channels/${c}/demo/things`, role: 'moderator' },
   { method: 'POST', path: (c) => `/api/channels/${c}/demo/things`, role: 'editor', body: { name: 'x' } },
 ];
@@ -31,6 +33,7 @@ const routes: RouteCase[] = [
 const demo = {
   name: 'demo',
   description: 'a module with routes',
+  settings: z.object({ level: z.number().int().min(1).max(5).default(1), words: z.array(z.string()).default([]) }),
   routes: [
     defineRoute({ method: 'GET', path: '/things', role: 'moderator', summary: 'list', handler: ({ channel }) => ({ channel, things: [] }) }),
     defineRoute({ method: 'POST', path: '/things', role: 'editor', summary: 'add', body: z.object({ name: z.string().min(1) }), status: 201, handler: ({ body }) => ({ added: body.name }) }),
@@ -136,6 +139,17 @@ test('settings changes validate module names and keep the core switched on', asy
   const ok = await patch({ prefix: '?', disabledModules: ['demo'] });
   assert.equal(ok.statusCode, 200);
   assert.deepEqual([ok.json().prefix, ok.json().disabledModules], ['?', ['demo']]);
+});
+
+test('module settings: defaults filled in, validated by the module\'s schema, stored per channel', async () => {
+  const editor = { authorization: `Bearer ${callers['a_editor']!.token}` };
+  const url = '/api/channels/streamer/modules/demo/settings';
+  const bad = await t.app.inject({ method: 'PUT', url, headers: editor, payload: { level: 9 } });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.json().error.message, /^level: /);
+  assert.deepEqual((await t.app.inject({ method: 'PUT', url, headers: editor, payload: { level: 4 } })).json(), { level: 4, words: [] });
+  assert.deepEqual((await t.app.inject({ url, headers: editor })).json(), { level: 4, words: [] });
+  assert.equal((await t.app.inject({ url: '/api/channels/streamer/modules/channels/settings', headers: editor })).statusCode, 404);
 });
 
 test('only your own channel can be added, unless you are an admin', async () => {

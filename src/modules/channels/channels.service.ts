@@ -89,6 +89,13 @@ export class ChannelsService implements ChannelDirectory {
     return settings;
   }
 
+  /** Replaces one module's settings in a channel atomically; false for an unknown channel. */
+  async setModuleSetting(login: string, module: string, value: unknown): Promise<boolean> {
+    const known = await this.deps.channels.setModuleSetting(login, module, value);
+    if (known) await this.changed(login);
+    return known;
+  }
+
   private async changed(login: string): Promise<void> {
     await this.reload(login);
     await this.deps.bus.publish(CONFIG_CHANGED, { channel: login });
