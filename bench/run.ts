@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { chatMix } from './chat-mix.ts';
 import { eftBench } from './eft.bench.ts';
 import { commandsBench } from './commands.bench.ts';
+import { moderationBench } from './moderation.bench.ts';
 import { pipelineBench } from './pipeline.bench.ts';
 import { sandboxBench } from './sandbox.bench.ts';
 import { figure } from './stats.ts';
@@ -26,6 +27,7 @@ if (lines.length === 0) {
 }
 console.error(`bench: ${lines.length} lines (${values.chatlog ? values.chatlog : 'built-in mix'})`);
 await pipelineBench(lines);
+await moderationBench(lines, !values.chatlog);
 if (!values.chatlog) await sandboxBench();
 if (!values.chatlog) await eftBench();
 if (!values.chatlog) await commandsBench();

@@ -36,10 +36,12 @@ import { RefreshTokens } from './http/auth/refresh-tokens.ts';
 import { SecurityEvents } from './http/security-events.ts';
 import { FeedPublisher } from './http/feed.publisher.ts';
 import { AccessRepository } from './db/access.repository.ts';
+import { ChannelTokensRepository } from './db/channel-tokens.repository.ts';
 import { fileURLToPath } from 'node:url';
 import { channelsModule, ChannelsService } from './modules/channels/index.ts';
 import { eftModule } from './modules/eft/index.ts';
 import { commandsModule } from './modules/commands/index.ts';
+import { moderationModule } from './modules/moderation/index.ts';
 import { createLogger } from './observability/logger.ts';
 import { BotMetrics } from './observability/metrics.ts';
 import { createErrorTracker } from './observability/error-tracker.ts';
@@ -86,6 +88,8 @@ async function main(): Promise<void> {
   });
   closers.push(() => database.close());
   await applyMigrations(database.db, coreMigrations);
+  // Tokens at rest (the bot's, broadcasters') are sealed with this box.
+  const box = new SecretBox(config.ENCRYPTION_KEYS ? parseKeys(config.ENCRYPTION_KEYS) : loadOrCreateKeyFile(join(config.DATA_DIR, 'secret.key')));
 
   // Cache, rate limits, pub/sub
   let cache: Cache & { close(): Promise<void> | void };
@@ -132,7 +136,6 @@ async function main(): Promise<void> {
     helixUrl = `${sandbox.httpUrl}/mock`;
     getToken = async () => 'sandbox-bot-token';
   } else {
-    const box = new SecretBox(config.ENCRYPTION_KEYS ? parseKeys(config.ENCRYPTION_KEYS) : loadOrCreateKeyFile(join(config.DATA_DIR, 'secret.key')));
     const tokenStore = new BotTokensRepository(database.db, box);
     const configured = { accessToken: config.TWITCH_BOT_ACCESS_TOKEN!, refreshToken: config.TWITCH_BOT_REFRESH_TOKEN };
     const token = new UserToken({
@@ -221,6 +224,21 @@ async function main(): Promise<void> {
     refreshIntervalMs: config.TARKOV_REFRESH_SECONDS * 1000,
     saveSettings: (channel, settings) => channels.setModuleSetting(channel, 'eft', settings),
   });
+  const moderation = moderationModule({
+    db: database.db,
+    twitch,
+    onAction: (rule, action) => metrics.moderationActions.labels(rule, action).inc(),
+    chat: chatSender,
+    bus,
+    logger,
+    settingsStore: {
+      load: async (channel) => {
+        const current = await channels.getSettings(channel);
+        return current ? (current.moduleSettings['moderation'] ?? {}) : null;
+      },
+      save: (channel, settings) => channels.setModuleSetting(channel, 'moderation', settings),
+    },
+  });
   const commands = commandsModule({
     db: database.db,
     cache,
@@ -235,7 +253,7 @@ async function main(): Promise<void> {
     whisperer: twitch,
     servesChannel: (channel) => transport.channels.has(channel),
   });
-  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service: channels, seenUsers, botLogin }), eft, commands.module];
+  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service: channels, seenUsers, botLogin }), moderation, eft, commands.module];
   for (const module of modules) registry.add(module);
   await applyMigrations(database.db, [...coreMigrations, ...modules.flatMap((m) => m.migrations ?? [])]);
   eft.start();
@@ -308,6 +326,7 @@ async function main(): Promise<void> {
       bus,
       rateLimiter,
       access,
+      channelTokens: new ChannelTokensRepository(database.db, box),
       accessTokens: new AccessTokens(jwtSecret),
       refreshTokens: new RefreshTokens(cache),
       admins: new Set(config.ADMIN_LOGINS),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { resealBotTokens } from '../db/bot-tokens.repository.ts';
+import { ChannelTokensRepository } from '../db/channel-tokens.repository.ts';
 import { coreMigrations } from '../db/core.migrations.ts';
 import { openDatabase } from '../db/database.ts';
 import { applyMigrations } from '../db/migrations.ts';
@@ -26,8 +27,8 @@ try {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await applyMigrations(database.db, coreMigrations);
-    const resealed = await resealBotTokens(database.db, box);
-    console.log(`re-sealed ${resealed} stored token record(s) with key ${box.currentKeyId}`);
+    const count = (await resealBotTokens(database.db, box)) + (await new ChannelTokensRepository(database.db, box).reseal());
+    console.log(`re-sealed ${count} stored token record(s) with key ${box.currentKeyId}`);
   } finally {
     await database.close();
   }

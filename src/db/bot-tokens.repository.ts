@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
-import { SecretBox } from '../security/secret-box.ts';
+import { resealed, type SecretBox } from '../security/secret-box.ts';
 import { botTokens } from './core.tables.ts';
 import type { AppDb } from './database.ts';
 
@@ -46,18 +46,12 @@ export class BotTokensRepository {
 
 /** Re-seals every stored token with the box's current key (key rotation); returns how many rows changed. */
 export async function resealBotTokens(db: AppDb, box: SecretBox): Promise<number> {
-  const rows = await db.select().from(botTokens);
   let changed = 0;
-  for (const row of rows) {
-    const stale = [row.accessTokenSealed, row.refreshTokenSealed].some((v) => v !== null && SecretBox.keyIdOf(v) !== box.currentKeyId);
-    if (!stale) continue;
-    await db
-      .update(botTokens)
-      .set({
-        accessTokenSealed: box.seal(box.open(row.accessTokenSealed)),
-        refreshTokenSealed: row.refreshTokenSealed === null ? null : box.seal(box.open(row.refreshTokenSealed)),
-      })
-      .where(eq(botTokens.login, row.login));
+  for (const row of await db.select().from(botTokens)) {
+    const access = resealed(box, row.accessTokenSealed);
+    const refresh = row.refreshTokenSealed === null ? null : resealed(box, row.refreshTokenSealed);
+    if (access === row.accessTokenSealed && refresh === row.refreshTokenSealed) continue;
+    await db.update(botTokens).set({ accessTokenSealed: access, refreshTokenSealed: refresh }).where(eq(botTokens.login, row.login));
     changed++;
   }
   return changed;

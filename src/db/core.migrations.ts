@@ -85,4 +85,17 @@ create table api_keys (
 create index api_keys_channel_idx on api_keys (channel);
 `,
   },
+  {
+    id: 'core:0004_channel_tokens',
+    sql: `
+create table channel_tokens (
+  channel text primary key references channels(login) on delete cascade,
+  login text not null,
+  access_token_sealed text not null,
+  refresh_token_sealed text,
+  scopes text[] not null default '{}',
+  updated_at timestamptz not null default now()
+);
+`,
+  },
 ];

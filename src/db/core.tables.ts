@@ -88,4 +88,14 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
-export const coreSchema = { channels, channelSettings, users, commandConfig, botTokens, channelRoles, apiKeys };
+/** A broadcaster's own authorization of the bot (subs, bits, redemptions, polls), sealed. */
+export const channelTokens = pgTable('channel_tokens', {
+  channel: text('channel').primaryKey().references(() => channels.login, { onDelete: 'cascade' }),
+  login: text('login').notNull(),
+  accessTokenSealed: text('access_token_sealed').notNull(),
+  refreshTokenSealed: text('refresh_token_sealed'),
+  scopes: text('scopes').array().notNull().default(sql`'{}'`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const coreSchema = { channels, channelSettings, users, commandConfig, botTokens, channelRoles, apiKeys, channelTokens };

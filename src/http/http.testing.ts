@@ -10,6 +10,8 @@ import type { EventBus } from '../core/ports.ts';
 import type { ModuleRoute } from '../core/routes.ts';
 import { AccessRepository } from '../db/access.repository.ts';
 import { ChannelsRepository } from '../db/channels.repository.ts';
+import { ChannelTokensRepository } from '../db/channel-tokens.repository.ts';
+import { SecretBox } from '../security/secret-box.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../observability/logger.ts';
 import { BotMetrics } from '../observability/metrics.ts';
@@ -51,6 +53,7 @@ export async function buildTestApp(options: {
       rateLimiter: new MemoryRateLimiter(),
       rateLimits: options.rateLimits,
       access,
+      channelTokens: new ChannelTokensRepository(options.database.db, new SecretBox([TEST_JWT_SECRET])),
       accessTokens: new AccessTokens(TEST_JWT_SECRET),
       refreshTokens: new RefreshTokens(cache),
       admins: new Set(options.admins ?? []),

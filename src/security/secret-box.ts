@@ -58,6 +58,11 @@ export class SecretBox {
   }
 }
 
+/** `sealed` re-sealed with the box's current key, or unchanged when it already is. */
+export function resealed(box: SecretBox, sealed: string): string {
+  return SecretBox.keyIdOf(sealed) === box.currentKeyId ? sealed : box.seal(box.open(sealed));
+}
+
 /** A short, stable, non-secret name for a key. */
 export function keyId(key: Buffer): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 12);

@@ -102,3 +102,32 @@ test('tampered, expired, unsigned and algorithm-confused tokens are refused', as
   }
   assert.equal((await t.app.inject('/api/me')).statusCode, 401, 'no token');
 });
+
+test('the broadcaster authorizes the bot for their channel; tokens are stored sealed and never shown', async () => {
+  const { accessToken } = await loginAs(t.app, 'streamer');
+  const auth = { authorization: `Bearer ${accessToken}` };
+  const authorize = async (as: string) => {
+    const started = await t.app.inject({ method: 'POST', url: '/api/channels/streamer/twitch-authorization', headers: auth });
+    assert.equal(started.statusCode, 200, started.body);
+    const url = new URL(started.json().url);
+    assert.match(url.searchParams.get('scope')!, /channel:read:subscriptions/);
+    url.searchParams.set('login', as);
+    const approved = await fetch(url, { redirect: 'manual' });
+    const callback = new URL(approved.headers.get('location')!);
+    return t.app.inject({ url: `/api/auth/callback${callback.search}`, headers: { cookie: cookieFrom(started.headers['set-cookie'], 'utb_oauth_state') } });
+  };
+  const wrong = await authorize('someone_else');
+  assert.equal(wrong.statusCode, 400);
+  assert.equal(wrong.json().error.code, 'auth.wrong_account');
+  assert.equal((await t.app.inject({ url: '/api/channels/streamer/twitch-authorization', headers: auth })).json().authorized, false);
+
+  const done = await authorize('streamer');
+  assert.equal(done.statusCode, 302);
+  assert.equal(done.headers.location, '/settings');
+  const status = (await t.app.inject({ url: '/api/channels/streamer/twitch-authorization', headers: auth })).json();
+  assert.equal(status.authorized, true);
+  assert.equal(status.login, 'streamer');
+  assert.deepEqual(status.missingScopes, []);
+  assert.ok(!JSON.stringify(status).toLowerCase().includes('token'), 'no token in the answer');
+  assert.equal((await t.app.inject({ method: 'DELETE', url: '/api/channels/streamer/twitch-authorization', headers: auth })).statusCode, 204);
+});

@@ -1,0 +1,202 @@
+// The cost of moderation per message: the whole in-process pipeline with the moderation module
+// (every filter on, at the defaults) against the same pipeline without it, on the same messages.
+// The built-in mix repeats a few dozen words from 5,000 chatters, which flood and copy-pasta would
+// rightly flag at bench speed; here each line keeps its tags but gets a chatter of 50,000 and a
+// sentence from a larger vocabulary, the moderation clock advances 1 ms per message (1,000 msg/s
+// per instance), and one message in 40 breaks a rule, so the action path (escalation, Helix
+// through a fake, the log through PGlite) is part of the measurement.
+import { toChatMessage } from '../src/adapters/twitch/irc.external.ts';
+import { parseIrcLine } from '../src/adapters/twitch/irc.parser.ts';
+import { MemoryEventBus } from '../src/adapters/memory/memory.event-bus.ts';
+import { MemoryRateLimiter } from '../src/adapters/memory/memory.rate-limiter.ts';
+import { builtinsModule } from '../src/core/builtins.ts';
+import type { ChatMessage } from '../src/core/chat.ts';
+import { CommandRegistry } from '../src/core/command-registry.ts';
+import type { BotModule } from '../src/core/module.ts';
+import { MessagePipeline } from '../src/core/pipeline.ts';
+import type { TwitchApi } from '../src/core/ports.ts';
+import { ChannelsRepository } from '../src/db/channels.repository.ts';
+import { CommandConfigRepository } from '../src/db/command-config.repository.ts';
+import { createTestDb } from '../src/db/test-db.ts';
+import { UsersRepository } from '../src/db/users.repository.ts';
+import { SeenUserTracker } from '../src/db/users.tracker.ts';
+import { channelsModule, ChannelsService } from '../src/modules/channels/index.ts';
+import { moderationModule } from '../src/modules/moderation/index.ts';
+import { moderationMigrations } from '../src/modules/moderation/moderation.migrations.ts';
+import { BotMetrics } from '../src/observability/metrics.ts';
+import { figure, percentile } from './stats.ts';
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+const RULE_BREAKERS = [
+  'check out cheap-followers.xyz for free viewers',
+  'WHY IS NOBODY ANSWERING MY QUESTION IN THIS CHAT',
+  'you are so stupid streamer',
+  'KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW KEKW',
+  '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+  'cheap views dot com',
+  '@a1 @b2 @c3 @d4 @e5 @f6 @g7 follow me',
+  'h\u0336\u0335\u0334\u0337\u0338\u0321\u0322ello',
+];
+
+const VOCABULARY = (
+  'gg lol nice that was insane chat is this real what a play no way hello streamer clip it please can you do again ' +
+  'when next stream game boss level map build weapon aim shot clutch win lose round team enemy push rotate back left right ' +
+  'how why who where did he she they we i my your our so very really too much more less first last time today tonight ' +
+  'good bad great amazing crazy wild funny cute cool sick clean fast slow hard easy close far new old best worst love like ' +
+  'music song volume camera mic sound chair setup keyboard mouse monitor settings sens fov dpi rank elo season patch update ' +
+  'hype lets go finally again almost never always maybe sure yes nope idk tbh imo ngl fr lmao rofl haha omg wow yikes oof ' +
+  'KEKW LUL Kappa PogChamp OMEGALUL monkaS Sadge Pog catJAM EZ Clap 😂 🔥 ❤️ 👀 💀 🙏 ' +
+  'from germany brazil france spain poland canada australia japan korea morning evening night lunch dinner coffee water'
+).split(' ');
+
+/** A sentence of 1-14 words from the vocabulary, the same for the same seed. */
+function sentence(seed: number): string {
+  let x = seed * 2654435761;
+  const next = () => ((x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ (x >>> 12)) >>> 0);
+  const words: string[] = [];
+  for (let n = 1 + (next() % 14); n > 0; n--) words.push(VOCABULARY[next() % VOCABULARY.length]!);
+  return words.join(' ');
+}
+
+/** Each chat line with a chatter of 50,000 and its own sentence; one in 40 breaks a rule. */
+function realisticMix(lines: readonly string[]): string[] {
+  return lines.map((line, i) => {
+    const at = line.indexOf(' PRIVMSG #');
+    if (at === -1) return line;
+    const textAt = line.indexOf(' :', at);
+    if (textAt === -1) return line;
+    const login = `chatter${i % 50_000}`;
+    const text = i % 40 === 7 ? RULE_BREAKERS[(i / 40) % RULE_BREAKERS.length | 0]! : sentence(i);
+    const head = line
+      .slice(0, textAt)
+      .replace(/emotes=[^;]*;/, 'emotes=;')
+      .replace(/user-id=\d+/, `user-id=${1_000_000 + (i % 50_000)}`)
+      .replace(/ :\w+!\w+@\w+\.tmi\.twitch\.tv/, ` :${login}!${login}@${login}.tmi.twitch.tv`);
+    return `${head} :${text}`;
+  });
+}
+
+const nullTwitch: TwitchApi = {
+  getUserByLogin: async () => null,
+  getStream: async () => null,
+  deleteMessage: async () => {},
+  banUser: async () => {},
+  unbanUser: async () => {},
+  sendAnnouncement: async () => {},
+} as unknown as TwitchApi;
+
+async function buildPipeline(channels: string[], withModeration: boolean, clock: { now(): number }) {
+  const database = await createTestDb(moderationMigrations);
+  const bus = new MemoryEventBus();
+  const service = new ChannelsService({
+    channels: new ChannelsRepository(database.db),
+    commandConfig: new CommandConfigRepository(database.db),
+    chat: { join: async () => {}, part: async () => {} },
+    bus,
+    logger: silent,
+  });
+  const seenUsers = new SeenUserTracker(new UsersRepository(database.db), { flushIntervalMs: 1_000 });
+  const registry = new CommandRegistry();
+  const modules: BotModule[] = [builtinsModule(registry), channelsModule({ service, seenUsers, botLogin: 'utbot' })];
+  const moderation = withModeration
+    ? moderationModule({
+        db: database.db,
+        twitch: nullTwitch,
+        chat: { send: async () => {} },
+        bus,
+        logger: silent,
+        settingsStore: { load: async () => ({}), save: async () => true },
+        clock,
+      })
+    : undefined;
+  if (moderation) modules.push(moderation);
+  for (const module of modules) registry.add(module);
+  await service.start(channels, new Map(moderation ? [['moderation', moderation.settings!]] : []));
+  const pipeline = new MessagePipeline({
+    modules,
+    registry,
+    channels: service,
+    rateLimiter: new MemoryRateLimiter(),
+    send: async () => {},
+    observer: new BotMetrics({ defaultMetrics: false }),
+    logger: silent,
+  });
+  const close = async () => {
+    await moderation?.close?.();
+    await seenUsers.close();
+    await service.stop();
+    await database.close();
+  };
+  return { pipeline, close, moderation };
+}
+
+const clock = { time: Date.UTC(2024, 0, 1), now: () => clock.time };
+
+// CPU time of this process (ms), not wall time: other processes on a shared machine do not count,
+// which is what "msg/s on one core" means.
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+async function timeAll(pipeline: MessagePipeline, messages: readonly ChatMessage[]): Promise<number> {
+  const start = cpuMs();
+  for (const message of messages) {
+    clock.time++;
+    await pipeline.handle(message);
+  }
+  return cpuMs() - start;
+}
+
+/** `builtInMix`: rewrite chatters and texts as described at the top; a replayed chat log is used as it is. */
+export async function moderationBench(lines: readonly string[], builtInMix: boolean): Promise<void> {
+  const mixed = builtInMix ? realisticMix(lines) : lines;
+  const messages: ChatMessage[] = [];
+  for (const line of mixed) {
+    try {
+      const irc = parseIrcLine(line);
+      const message = irc.command === 'PRIVMSG' ? toChatMessage(irc) : null;
+      if (message) messages.push(message);
+    } catch {
+      // The mix has no malformed lines; a replayed log may, and the transport drops them too.
+    }
+  }
+  const channels = [...new Set(messages.map((m) => m.channel))];
+  const without = await buildPipeline(channels, false, clock);
+  const withMod = await buildPipeline(channels, true, clock);
+  const warmup = messages.slice(0, Math.min(messages.length, 20_000));
+  await timeAll(without.pipeline, warmup);
+  await timeAll(withMod.pipeline, warmup);
+
+  // Alternating runs, best of three each: the two pipelines see the same machine load.
+  let bestWithout = Infinity;
+  let bestWith = Infinity;
+  for (let run = 0; run < 3; run++) {
+    bestWithout = Math.min(bestWithout, await timeAll(without.pipeline, messages));
+    bestWith = Math.min(bestWith, await timeAll(withMod.pipeline, messages));
+  }
+  const latencies = new Float64Array(messages.length);
+  for (let i = 0; i < messages.length; i++) {
+    clock.time++;
+    const t = performance.now();
+    await withMod.pipeline.handle(messages[i]!);
+    latencies[i] = performance.now() - t;
+  }
+  latencies.sort();
+  let stopped = 0;
+  for (const message of messages.slice(0, 10_000)) {
+    clock.time++;
+    if ((await withMod.pipeline.handle(message)).stoppedBy) stopped++;
+  }
+  await without.close();
+  await withMod.close();
+
+  figure('pipeline without moderation (cpu)', (messages.length / bestWithout) * 1000, 'msg/s');
+  figure('moderation pipeline (cpu)', (messages.length / bestWith) * 1000, 'msg/s');
+  figure('moderation pipeline p50', percentile(latencies, 50) * 1000, 'us');
+  figure('moderation pipeline p99', percentile(latencies, 99) * 1000, 'us');
+  figure('moderation per message', ((bestWith - bestWithout) / messages.length) * 1000, 'us');
+  figure('moderation share', (Math.max(0, bestWith - bestWithout) / bestWith) * 100, '%');
+  figure('moderation stopped', (stopped / Math.min(messages.length, 10_000)) * 100, '%');
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { normalizeText } from '../moderation.text.ts';
+import { mightBeToxic, OfflineToxicityAnalyser, PHRASE_RULES, tokenize } from './offline.analyser.ts';
+
+const FIXTURES = 'test/fixtures/moderation';
+const labelled = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) => readFileSync(`${FIXTURES}/${f}`, 'utf8').split('\n').filter(Boolean))
+  .map((line) => normalizeText((JSON.parse(line) as { text: string }).text));
+const tricky = ['f*ck you', 'b!tch', 'a$$hole', 'sh|t', 'k y s', 'urstupid', 'youidiot', '1488', 'n1gger', "you're the shit", 'stuuupid', '@streamer idiot', 'i d i o t'];
+
+const analyser = new OfflineToxicityAnalyser();
+const score = (text: string) => analyser.analyse(normalizeText(text)).score;
+const THRESHOLD = 0.75;
+
+describe('offline toxicity analyser', () => {
+  test('judges the target, not the word: a person insulted is toxic, a thing or oneself is not', () => {
+    assert.ok(score('you are so stupid') >= THRESHOLD);
+    assert.ok(score('this boss is so stupid') < THRESHOLD);
+    assert.ok(score("I'm so stupid lol") < THRESHOLD);
+    assert.ok(score('your stupid game crashed again') < THRESHOLD, 'the adjective describes the game');
+    assert.ok(score('ur stupid') >= THRESHOLD);
+    assert.ok(score('that guy is an idiot') >= THRESHOLD);
+    assert.ok(score('the ai teammates are so dumb') < THRESHOLD);
+  });
+
+  test('negation and talk about insults are not insults', () => {
+    assert.ok(score("you're not stupid") < THRESHOLD);
+    assert.ok(score("don't call people idiots in chat") < THRESHOLD);
+  });
+
+  test('recognises threats, identity attacks, harassment and sexual harassment, with their category', () => {
+    const category = (text: string) => analyser.analyse(normalizeText(text)).category;
+    assert.equal(category('i will kill you'), 'threat');
+    assert.equal(category('i know where you live'), 'threat');
+    assert.equal(category('women are trash at games'), 'identity_attack');
+    assert.equal(category("girls can't play games, they're stupid"), 'identity_attack');
+    assert.equal(category('nobody likes you, just quit'), 'harassment');
+    assert.equal(category('send nudes'), 'sexual_harassment');
+    for (const text of ['i will kill you', 'i know where you live', 'women are trash at games', 'nobody likes you, just quit', 'send nudes']) {
+      assert.ok(score(text) >= THRESHOLD, text);
+    }
+  });
+
+  test('game talk is not a threat', () => {
+    for (const text of ['kill him he is one shot', "i'm gonna kill this boss", 'go die in the lava to reset the puzzle', 'murder them in the next round', 'you killed it']) {
+      assert.ok(score(text) < THRESHOLD, text);
+    }
+  });
+
+  test('swearing that is not aimed at anyone stays low; aimed at someone it is an insult', () => {
+    assert.ok(score('what the fuck was that') < 0.5);
+    assert.ok(score('this game is fucking garbage') < 0.5);
+    assert.ok(score('fuck you') >= THRESHOLD);
+    assert.ok(score('you are shit') >= THRESHOLD);
+    assert.ok(score("you're the shit") < THRESHOLD, 'praise');
+  });
+
+  test('sees through evasion: leetspeak, masking, spacing, lookalikes, fullwidth, glued words', () => {
+    for (const text of ['u r a 1d10t', 'f*ck you', 'k y s', 'y o u  a r e  t r a s h', 'уоu аrе аn idiot', 'ｙｏｕ ａｒｅ ａｎ ｉｄｉｏｔ', 'urstupid', 'stuuuupid streamer', 'i\u200bd\u200bi\u200bo\u200bt']) {
+      assert.ok(score(text) >= THRESHOLD, text);
+    }
+  });
+
+  test('slurs are identity attacks whoever they are aimed at', () => {
+    assert.equal(analyser.analyse(normalizeText('n1gger')).category, 'identity_attack');
+    assert.ok(score('f4ggot') >= 0.9);
+  });
+
+  test('a harmless message scores near zero, and a 500-character wall of junk is handled', () => {
+    assert.ok(score('hello there, nice play') < 0.05);
+    const wall = '😂\u200bж中\u202eá👍🏽\ufeffΩ'.repeat(50).slice(0, 500);
+    const result = analyser.analyse(normalizeText(wall));
+    assert.ok(result.score >= 0 && result.score < THRESHOLD);
+  });
+
+  test('the quick check in front never hides a finding of the full analysis', () => {
+    for (const text of [...labelled, ...tricky.map(normalizeText)]) {
+      if (analyser.analyseFully(text).score > 0.01) assert.ok(mightBeToxic(text), `the quick check skips "${text}"`);
+    }
+  });
+
+  test('each phrase rule only fires on messages containing one of its anchor words', () => {
+    for (const text of labelled) {
+      const words = tokenize(text);
+      const joined = words.join(' ');
+      for (const rule of PHRASE_RULES) {
+        if (rule.pattern.test(joined)) assert.ok(words.some((w) => rule.anchors.has(w)), `${rule.pattern.source.slice(0, 40)}… matched "${joined}" without an anchor`);
+      }
+    }
+  });
+
+  test('tokenize keeps mentions and undoes leetspeak inside words only', () => {
+    assert.deepEqual(tokenize('@Some_One h3ll0 2024 b!tch'.toLowerCase()), ['@some_one', 'hello', '2024', 'bitch']);
+  });
+});
