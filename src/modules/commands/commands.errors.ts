@@ -1,3 +1,4 @@
+import type { CommandContext } from '../../core/module.ts';
 /** Stable error codes of the commands module, for chat answers and the API. */
 export type CommandsErrorCode =
   | 'commands.invalid_name'
@@ -28,4 +29,16 @@ export class CommandsError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Wraps a chat command so that a CommandsError becomes its answer; anything else still fails loudly. */
+export function answerRefusals(run: (ctx: CommandContext) => Promise<string>): (ctx: CommandContext) => Promise<string> {
+  return async (ctx) => {
+    try {
+      return await run(ctx);
+    } catch (error) {
+      if (error instanceof CommandsError) return error.message;
+      throw error;
+    }
+  };
 }

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandDefinition } from '../../../core/module.ts';
 import type { RateLimiter } from '../../../core/ports.ts';
-import { CommandsError } from '../commands.errors.ts';
+import { answerRefusals } from '../commands.errors.ts';
 import type { CustomCommandsService } from '../commands.service.ts';
 import type { TemplateWarning } from '../template/template.types.ts';
 import { parseManageLine } from './manage.options.ts';
@@ -21,12 +21,7 @@ export function manageCommands({ service, rateLimiter }: ManageCommandsDeps): Co
     async (ctx: CommandContext): Promise<string> => {
       const budget = await rateLimiter.consume(`commands:manage:${ctx.message.channel}`, CHANGES_PER_MINUTE, 60);
       if (!budget.allowed) return `Too many command changes; try again in ${Math.ceil(budget.retryAfterMs / 1000)}s.`;
-      try {
-        return await run(ctx);
-      } catch (error) {
-        if (error instanceof CommandsError) return error.message;
-        throw error;
-      }
+      return answerRefusals(run)(ctx);
     };
 
   return [

@@ -1,29 +1,18 @@
-import type { CommandContext, CommandDefinition } from '../../../core/module.ts';
-import { CommandsError } from '../commands.errors.ts';
+import type { CommandDefinition } from '../../../core/module.ts';
+import { answerRefusals } from '../commands.errors.ts';
 import { formatQuote, type QuotesService } from '../quotes.service.ts';
 
 const NUMBER = /^#?(\d{1,9})$/;
 
 /** `!quote [N | text]`, `!addquote text`, `!delquote N`. */
 export function quoteCommands(quotes: QuotesService): CommandDefinition[] {
-  const answer =
-    (run: (ctx: CommandContext) => Promise<string>) =>
-    async (ctx: CommandContext): Promise<string> => {
-      try {
-        return await run(ctx);
-      } catch (error) {
-        if (error instanceof CommandsError) return error.message;
-        throw error;
-      }
-    };
-
   return [
     {
       name: 'quote',
       description: 'Shows a random quote, quote number N, or a random quote containing some text.',
       usage: 'quote [N | search text]',
       userCooldownSeconds: 5,
-      run: answer(async ({ args, argsText, message }) => {
+      run: answerRefusals(async ({ args, argsText, message }) => {
         const number = NUMBER.exec(args[0] ?? '');
         if (number && args.length === 1) return formatQuote(await quotes.find(message.channel, { number: Number(number[1]) }));
         const search = (args[0]?.toLowerCase() === 'search' ? argsText.slice(args[0].length) : argsText).trim();
@@ -36,7 +25,7 @@ export function quoteCommands(quotes: QuotesService): CommandDefinition[] {
       usage: 'addquote text',
       userLevel: 'moderator',
       userCooldownSeconds: 5,
-      run: answer(async ({ argsText, message, channel }) => {
+      run: answerRefusals(async ({ argsText, message, channel }) => {
         if (!argsText) return `Usage: ${channel.prefix}addquote text`;
         const quote = await quotes.add(message.channel, message.channelId, argsText, message.login);
         return `Added quote #${quote.number}.`;
@@ -47,7 +36,7 @@ export function quoteCommands(quotes: QuotesService): CommandDefinition[] {
       description: 'Deletes quote number N.',
       usage: 'delquote N',
       userLevel: 'moderator',
-      run: answer(async ({ args, message, channel }) => {
+      run: answerRefusals(async ({ args, message, channel }) => {
         const number = NUMBER.exec(args[0] ?? '');
         if (!number) return `Usage: ${channel.prefix}delquote N`;
         await quotes.remove(message.channel, Number(number[1]));
