@@ -128,16 +128,20 @@ describe('dashboard in Chromium', { timeout: 240_000, skip }, () => {
       requestAnimationFrame(tick);
     })()`);
     // 100 messages per second, each sent on its own schedule so a slow answer does not slow the rate.
+    // Every message has its own chatter and its own words: this test is about rendering, and a flood or
+    // copy-pasta timeout from the moderation module would clear lines from the view mid-test.
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike'];
+    const phrase = (i: number) => [0, 1, 2, 3].map((k) => words[(i * 7 + k * 5 + Math.floor(i / 13)) % words.length]).join(' ');
     const pour = (prefix: string, count: number) =>
       Promise.all(
         Array.from({ length: count }, (_, i) =>
           new Promise((resolve) => setTimeout(resolve, i * 10)).then(() =>
-            control(bot, 'POST', '/control/chat', { channel: 'sandbox', login: `flood_${i % 20}`, text: `${prefix} ${i}` }),
+            control(bot, 'POST', '/control/chat', { channel: 'sandbox', login: `${prefix}_chatter_${i}`, text: `${prefix} ${i} ${phrase(i)}` }),
           ),
         ),
       );
     await pour('warmup', 250);
-    await feed().locator('li', { hasText: 'warmup 249' }).waitFor();
+    await feed().locator('li', { hasText: 'warmup 249 ' }).waitFor();
     assert.ok((await lines.count()) <= 200, `at most 200 rows in the DOM, saw ${await lines.count()}`);
 
     const box = (await feed().boundingBox())!;
@@ -147,11 +151,11 @@ describe('dashboard in Chromium', { timeout: 240_000, skip }, () => {
     await pour('during', 300);
     await page.getByText(/Paused · \d+ new/).waitFor();
     assert.equal(await lines.last().textContent(), before, 'the hovered view does not move');
-    assert.equal(await feed().locator('li', { hasText: 'during 299' }).count(), 0);
+    assert.equal(await feed().locator('li', { hasText: 'during 299 ' }).count(), 0);
     await shot('monitor-paused');
 
     await page.mouse.move(0, 0);
-    await feed().locator('li', { hasText: 'during 299' }).waitFor();
+    await feed().locator('li', { hasText: 'during 299 ' }).waitFor();
     assert.ok((await lines.count()) <= 200);
     const gaps = (await page.evaluate('window.gaps.slice(5)')) as number[];
     gaps.sort((a, b) => a - b);
