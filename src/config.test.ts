@@ -52,3 +52,21 @@ test('.env fills keys the environment leaves unset; the environment wins', () =>
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('Perspective is off without a key; its settings are checked and the key is never echoed', () => {
+  const off = loadConfig({}, noFile);
+  assert.equal(off.PERSPECTIVE_API_KEY, undefined);
+  assert.equal(off.PERSPECTIVE_API_URL, 'https://commentanalyzer.googleapis.com');
+  assert.equal(off.PERSPECTIVE_TIMEOUT_MS, 800);
+  assert.equal(off.PERSPECTIVE_QPS, 1);
+  assert.equal(loadConfig({ PERSPECTIVE_API_KEY: '  ' }, noFile).PERSPECTIVE_API_KEY, undefined, 'blank is unset');
+  const on = loadConfig({ PERSPECTIVE_API_KEY: ' AIzaSyA-good_key_123 ', PERSPECTIVE_TIMEOUT_MS: '500', PERSPECTIVE_QPS: '0.5' }, noFile);
+  assert.deepEqual([on.PERSPECTIVE_API_KEY, on.PERSPECTIVE_TIMEOUT_MS, on.PERSPECTIVE_QPS], ['AIzaSyA-good_key_123', 500, 0.5]);
+  assert.throws(
+    () => loadConfig({ PERSPECTIVE_API_KEY: 'AIza secret&x=1' }, noFile),
+    (e: unknown) => e instanceof ConfigError && /PERSPECTIVE_API_KEY/.test(e.message) && !e.message.includes('secret'),
+  );
+  assert.throws(() => loadConfig({ PERSPECTIVE_TIMEOUT_MS: '0' }, noFile), /PERSPECTIVE_TIMEOUT_MS/);
+  assert.throws(() => loadConfig({ PERSPECTIVE_QPS: '0' }, noFile), /PERSPECTIVE_QPS/);
+  assert.throws(() => loadConfig({ PERSPECTIVE_API_URL: 'not a url' }, noFile), /PERSPECTIVE_API_URL/);
+});

@@ -35,6 +35,15 @@ export const configSchema = z.object({
   TWITCH_AUTH_URL: z.url().default('https://id.twitch.tv/oauth2'),
   TARKOV_API_URL: z.url().default('https://api.tarkov.dev/graphql'),
   TARKOV_REFRESH_SECONDS: z.coerce.number().min(1).max(86_400).default(300),
+  PERSPECTIVE_API_KEY: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(z.string().regex(/^[\w-]{10,200}$/, 'a Google API key: 10-200 letters, digits, _ or -').optional())
+    .optional(),
+  PERSPECTIVE_API_URL: z.url().default('https://commentanalyzer.googleapis.com'),
+  PERSPECTIVE_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(800),
+  PERSPECTIVE_QPS: z.coerce.number().positive().max(1_000).default(1),
   SANDBOX_PORT: port.default(3001),
   SANDBOX_IRC_PORT: port.default(6667),
   ENCRYPTION_KEYS: z.string().trim().optional(),

@@ -41,7 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { channelsModule, ChannelsService } from './modules/channels/index.ts';
 import { eftModule } from './modules/eft/index.ts';
 import { commandsModule } from './modules/commands/index.ts';
-import { moderationModule } from './modules/moderation/index.ts';
+import { moderationModule, PerspectiveToxicityProvider } from './modules/moderation/index.ts';
 import { createLogger } from './observability/logger.ts';
 import { BotMetrics } from './observability/metrics.ts';
 import { createErrorTracker } from './observability/error-tracker.ts';
@@ -224,8 +224,19 @@ async function main(): Promise<void> {
     refreshIntervalMs: config.TARKOV_REFRESH_SECONDS * 1000,
     saveSettings: (channel, settings) => channels.setModuleSetting(channel, 'eft', settings),
   });
+  const perspective = config.PERSPECTIVE_API_KEY
+    ? new PerspectiveToxicityProvider({
+        url: config.PERSPECTIVE_API_URL,
+        key: config.PERSPECTIVE_API_KEY,
+        timeoutMs: config.PERSPECTIVE_TIMEOUT_MS,
+        qps: config.PERSPECTIVE_QPS,
+        logger,
+        observer: metrics.external,
+      })
+    : undefined;
   const moderation = moderationModule({
     db: database.db,
+    toxicityProvider: perspective,
     twitch,
     onAction: (rule, action) => metrics.moderationActions.labels(rule, action).inc(),
     chat: chatSender,
@@ -355,6 +366,7 @@ async function main(): Promise<void> {
   console.log(sandbox ? `chat: sandbox ${sandbox.ircUrl}` : `chat: twitch as ${botLogin}`);
   if (sandbox) console.log(`sandbox: ${sandbox.httpUrl}`);
   console.log(`channels: ${joined.join(', ')}`);
+  if (perspective) console.log(`toxicity: ${perspective.describe()}`);
   console.log('ready');
 }
 

@@ -152,6 +152,30 @@ export function repositoriesContract(open: () => Promise<Database>): void {
       assert.equal((await users.findById('3'))?.login, 'carol', 'close flushes');
     }));
 
+  test('tracker: a chatter is written again only after the refresh window or under a new name', () =>
+    withDb(async ({ db }) => {
+      const users = new UsersRepository(db);
+      const written: string[] = [];
+      let now = Date.UTC(2025, 0, 1);
+      const tracker = new SeenUserTracker(
+        { upsertSeen: (batch) => (written.push(...batch.map((u) => `${u.login}@${u.seenAt.getTime() - Date.UTC(2025, 0, 1)}`)), users.upsertSeen(batch)) },
+        { flushIntervalMs: 60_000, refreshMs: 10_000, clock: { now: () => now } },
+      );
+      tracker.seen({ twitchId: '1', login: 'alice', displayName: 'Alice' });
+      await tracker.flush();
+      now += 5_000;
+      tracker.seen({ twitchId: '1', login: 'alice', displayName: 'Alice' });
+      await tracker.flush();
+      assert.deepEqual(written, ['alice@0'], 'within the window nothing new is written');
+      tracker.seen({ twitchId: '1', login: 'alicia', displayName: 'Alicia' });
+      await tracker.flush();
+      now += 10_000;
+      tracker.seen({ twitchId: '1', login: 'alicia', displayName: 'Alicia' });
+      await tracker.close();
+      assert.deepEqual(written, ['alice@0', 'alicia@5000', 'alicia@15000'], 'a rename at once, the same name after the window');
+      assert.deepEqual((await users.findById('1'))?.lastSeen, new Date(now));
+    }));
+
   test('tracker: a failed flush keeps the batch for the next one', () =>
     withDb(async ({ db }) => {
       const users = new UsersRepository(db);

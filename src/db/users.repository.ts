@@ -11,7 +11,8 @@ export interface SeenUser {
   seenAt: Date;
 }
 
-// 5 parameters a row; PostgreSQL allows 65535 parameters a statement.
+// Each column is one array parameter (unnest), so a batch costs little to build and to parse; the cap
+// bounds one statement's size.
 const MAX_ROWS_PER_STATEMENT = 5000;
 
 export class UsersRepository {
@@ -23,19 +24,17 @@ export class UsersRepository {
    */
   async upsertSeen(seen: SeenUser[]): Promise<void> {
     const rows = [...mergeByUser(seen).values()];
-    const newer = sql`excluded.last_seen >= ${users.lastSeen}`;
     for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT) {
-      await this.db
-        .insert(users)
-        .values(rows.slice(i, i + MAX_ROWS_PER_STATEMENT))
-        .onConflictDoUpdate({
-          target: users.twitchId,
-          set: {
-            lastSeen: sql`greatest(${users.lastSeen}, excluded.last_seen)`,
-            login: sql`case when ${newer} then excluded.login else ${users.login} end`,
-            displayName: sql`case when ${newer} then excluded.display_name else ${users.displayName} end`,
-          },
-        });
+      const batch = rows.slice(i, i + MAX_ROWS_PER_STATEMENT);
+      const column = <T>(pick: (row: (typeof batch)[number]) => T) => sql.param(batch.map(pick));
+      await this.db.execute(sql`
+        insert into users (twitch_id, login, display_name, first_seen, last_seen)
+        select * from unnest(${column((r) => r.twitchId)}::text[], ${column((r) => r.login)}::text[], ${column((r) => r.displayName)}::text[],
+          ${column((r) => r.firstSeen.toISOString())}::timestamptz[], ${column((r) => r.lastSeen.toISOString())}::timestamptz[])
+        on conflict (twitch_id) do update set
+          last_seen = greatest(users.last_seen, excluded.last_seen),
+          login = case when excluded.last_seen >= users.last_seen then excluded.login else users.login end,
+          display_name = case when excluded.last_seen >= users.last_seen then excluded.display_name else users.display_name end`);
     }
   }
 
@@ -57,8 +56,8 @@ export class UsersRepository {
 }
 
 // One statement cannot update the same row twice, so a user listed twice becomes one row spanning both sightings.
-function mergeByUser(seen: SeenUser[]): Map<string, typeof users.$inferInsert> {
-  const rows = new Map<string, typeof users.$inferInsert>();
+function mergeByUser(seen: SeenUser[]): Map<string, User> {
+  const rows = new Map<string, User>();
   for (const s of seen) {
     const row = rows.get(s.twitchId);
     if (!row) {

@@ -4,14 +4,30 @@ import type { SeenUser, UsersRepository } from './users.repository.ts';
 export interface SeenUserTrackerOptions {
   /** Default 5000. */
   flushIntervalMs?: number;
+  /**
+   * A chatter already written within this window (under the same name) is not written again, so
+   * `last_seen` is exact to this window; default 60000.
+   */
+  refreshMs?: number;
   /** Failed background flushes, whose users stay queued for the next one; default console.error. */
   onError?: (err: unknown) => void;
   clock?: Clock;
 }
 
-/** Collects the chatters of every message in memory and writes them in one batch every few seconds. */
+interface Written {
+  login: string;
+  displayName: string;
+  at: number;
+}
+
+/**
+ * Collects the chatters of every message in memory and writes them in one batch every few seconds;
+ * someone who keeps chatting is written once per refresh window, not once per flush.
+ */
 export class SeenUserTracker {
   private pending = new Map<string, SeenUser>();
+  private readonly written = new Map<string, Written>();
+  private readonly refreshMs: number;
   private inFlight: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly timer: NodeJS.Timeout;
@@ -23,6 +39,7 @@ export class SeenUserTracker {
     opts: SeenUserTrackerOptions = {},
   ) {
     this.clock = opts.clock ?? systemClock;
+    this.refreshMs = opts.refreshMs ?? 60_000;
     this.onError = opts.onError ?? ((err) => console.error('recording seen users failed', err));
     this.timer = setInterval(() => this.flush().catch(this.onError), opts.flushIntervalMs ?? 5000);
     this.timer.unref();
@@ -30,7 +47,10 @@ export class SeenUserTracker {
 
   seen(user: { twitchId: string; login: string; displayName: string }): void {
     if (this.closed) return;
-    this.pending.set(user.twitchId, { ...user, seenAt: new Date(this.clock.now()) });
+    const now = this.clock.now();
+    const written = this.written.get(user.twitchId);
+    if (written && now - written.at < this.refreshMs && written.login === user.login && written.displayName === user.displayName) return;
+    this.pending.set(user.twitchId, { ...user, seenAt: new Date(now) });
   }
 
   get pendingCount(): number {
@@ -54,15 +74,29 @@ export class SeenUserTracker {
   }
 
   private async write(): Promise<void> {
+    this.forgetStale();
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
     try {
       await this.users.upsertSeen([...batch.values()]);
+      for (const [id, user] of batch) {
+        // Re-inserted, so the map stays roughly in write order and forgetting can stop early.
+        this.written.delete(id);
+        this.written.set(id, { login: user.login, displayName: user.displayName, at: user.seenAt.getTime() });
+      }
     } catch (err) {
       // Sightings made during the failed write are newer, so they win over the batch's.
       for (const [id, user] of batch) if (!this.pending.has(id)) this.pending.set(id, user);
       throw err;
+    }
+  }
+
+  private forgetStale(): void {
+    const before = this.clock.now() - this.refreshMs;
+    for (const [id, written] of this.written) {
+      if (written.at > before) break;
+      this.written.delete(id);
     }
   }
 }

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { configSchema } from '../../src/config.ts';
 
 export interface RunningBot {
   http: string;
@@ -31,7 +32,7 @@ export function tempDataDir(): { path: string; cleanup: () => void } {
 export async function startBot(options: BotOptions = {}): Promise<RunningBot> {
   const temp = options.dataDir ? undefined : tempDataDir();
   // Only what the test sets: settings from the developer's shell or a .env file must not leak in.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|REDIS_URL|TWITCH_|ENCRYPTION_KEYS)/.test(key)));
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !(key in configSchema.shape)));
   const env: NodeJS.ProcessEnv = {
     ...inherited,
     PORT: '0',

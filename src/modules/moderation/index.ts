@@ -1,4 +1,5 @@
-import { defineModule, type BotModule } from '../../core/module.ts';
+import type { ChatMessage } from '../../core/chat.ts';
+import { defineModule, type BotModule, type HookVerdict } from '../../core/module.ts';
 import { systemClock, type ChatSender, type Clock, type EventBus, type Logger, type TwitchApi } from '../../core/ports.ts';
 import type { AppDb } from '../../db/database.ts';
 import { nukeCommand } from './commands/nuke.command.ts';
@@ -12,10 +13,20 @@ import { moderationRoutes } from './moderation.routes.ts';
 import { ModerationRepository } from './moderation.repository.ts';
 import { ModerationService, type ModerationSettingsStore } from './moderation.service.ts';
 import { moderationSettings, type ModerationSettings } from './moderation.settings.ts';
-import { OfflineToxicityAnalyser } from './toxicity/offline.analyser.ts';
+import { OfflineToxicityAnalyser, type ToxicityResult } from './toxicity/offline.analyser.ts';
 
 export { ModerationError, ModerationService, type ModerationSettingsStore } from './moderation.service.ts';
 export { moderationSettings, type ModerationSettings } from './moderation.settings.ts';
+export { PerspectiveToxicityProvider, type PerspectiveProviderOptions } from './toxicity/perspective.provider.ts';
+
+/** An outside toxicity score (Perspective), asked before a message is judged. */
+export interface ToxicityProvider {
+  /**
+   * Undefined: the offline analyser scores the message as usual. A result, or a promise of one that
+   * never rejects, takes the offline analyser's place for this message.
+   */
+  score(message: ChatMessage, settings: ModerationSettings): ToxicityResult | Promise<ToxicityResult> | undefined;
+}
 
 export interface ModerationModuleDeps {
   db: AppDb;
@@ -29,6 +40,7 @@ export interface ModerationModuleDeps {
   onAction?: (rule: string, action: string) => void;
   clock?: Clock;
   logWriter?: LogWriterOptions;
+  toxicityProvider?: ToxicityProvider;
 }
 
 const SWEEP_MS = 10_000;
@@ -71,22 +83,10 @@ export function moderationModule(deps: ModerationModuleDeps): BotModule & { serv
     onMessage: (message, channel) => {
       const settings = settingsOf(channel);
       if (seen.get(message.channel) !== settings) seen.set(message.channel, settings);
-      const verdict = engine.evaluate(message, settings);
-      if (!verdict) return undefined;
-      void enforcer.apply({
-        channel: message.channel,
-        channelId: message.channelId,
-        userId: message.userId,
-        login: message.login,
-        messageId: message.id,
-        text: message.text,
-        rule: verdict.rule,
-        detail: verdict.detail,
-        score: verdict.score,
-        step: verdict.step,
-        actor: 'bot',
-      });
-      return { stop: true, reason: `${verdict.rule}: ${verdict.detail}` };
+      const toxicity = deps.toxicityProvider?.score(message, settings);
+      // Waits for the outside score, then judges once: judging records the message (flood, copypasta, !nuke history).
+      if (toxicity instanceof Promise) return toxicity.then((result) => judge(message, settings, result));
+      return judge(message, settings, toxicity);
     },
     close: async () => {
       clearInterval(sweeper);
@@ -95,4 +95,23 @@ export function moderationModule(deps: ModerationModuleDeps): BotModule & { serv
       await log.close();
     },
   });
+
+  function judge(message: ChatMessage, settings: ModerationSettings, toxicity: ToxicityResult | undefined): HookVerdict | undefined {
+    const verdict = engine.evaluate(message, settings, toxicity);
+    if (!verdict) return undefined;
+    void enforcer.apply({
+      channel: message.channel,
+      channelId: message.channelId,
+      userId: message.userId,
+      login: message.login,
+      messageId: message.id,
+      text: message.text,
+      rule: verdict.rule,
+      detail: verdict.detail,
+      score: verdict.score,
+      step: verdict.step,
+      actor: 'bot',
+    });
+    return { stop: true, reason: `${verdict.rule}: ${verdict.detail}` };
+  }
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { AppDb } from '../../db/database.ts';
 import { moderationLog, type LogEntry } from './moderation.tables.ts';
 
@@ -15,10 +15,26 @@ export interface LogQuery {
 export class ModerationRepository {
   constructor(private readonly db: AppDb) {}
 
-  /** Writes entries in one statement; an entry already written (same id) is left as it is. */
+  /**
+   * Writes entries in one statement; an entry already written (same id) is left as it is. One array
+   * per column (unnest) instead of a parameter per value: a batch of hundreds of rows costs little
+   * to build and to parse.
+   */
   async insert(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.db.insert(moderationLog).values([...entries]).onConflictDoNothing({ target: moderationLog.id });
+    const column = <T>(pick: (e: LogEntry) => T) => sql.param(entries.map(pick));
+    await this.db.execute(sql`
+      insert into moderation_log (id, channel, channel_id, user_id, user_login, message_id, message_text, rule, detail,
+        score, action, duration_seconds, actor, status, error, created_at, undone_at, undone_by)
+      select * from unnest(
+        ${column((e) => e.id)}::uuid[], ${column((e) => e.channel)}::text[], ${column((e) => e.channelId)}::text[],
+        ${column((e) => e.userId)}::text[], ${column((e) => e.userLogin)}::text[], ${column((e) => e.messageId)}::text[],
+        ${column((e) => e.messageText)}::text[], ${column((e) => e.rule)}::text[], ${column((e) => e.detail)}::text[],
+        ${column((e) => e.score)}::real[], ${column((e) => e.action)}::text[], ${column((e) => e.durationSeconds)}::integer[],
+        ${column((e) => e.actor)}::text[], ${column((e) => e.status)}::text[], ${column((e) => e.error)}::text[],
+        ${column((e) => e.createdAt.toISOString())}::timestamptz[], ${column((e) => e.undoneAt?.toISOString() ?? null)}::timestamptz[],
+        ${column((e) => e.undoneBy)}::text[])
+      on conflict (id) do nothing`);
   }
 
   /** Newest first. */

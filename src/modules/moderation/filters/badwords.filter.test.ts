@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { RegExpMatcher, englishDataset, englishRecommendedBlacklistMatcherTransformers, englishRecommendedTransformers, type TransformerContainer } from 'obscenity';
 import { moderationSettings } from '../moderation.settings.ts';
 import { chatMessage } from '../moderation.testing.ts';
 import { normalizeText } from '../moderation.text.ts';
@@ -35,6 +35,28 @@ describe('built-in English list', () => {
       if (matcher.hasMatch(text)) assert.ok(builtinMatches(text).length > 0, `obscenity matches "${text}" and so must we`);
     }
     assert.equal(obscenitySkeleton('FUUUCK 4$$$'), 'fuck ass', 'obscenity keeps s doubled');
+  });
+
+  test('the skeleton is character for character what the obscenity transformers make of random text', () => {
+    const reference = (text: string): string => {
+      let points = [...text].map((c) => c.codePointAt(0)!);
+      for (const container of englishRecommendedBlacklistMatcherTransformers as TransformerContainer[]) {
+        const stateful = 'factory' in container ? container.factory() : undefined;
+        points = points.flatMap((p) => {
+          const out = stateful ? stateful.transform(p) : 'transform' in container ? container.transform(p) : p;
+          return out === undefined ? [] : [out];
+        });
+      }
+      return String.fromCodePoint(...points);
+    };
+    const alphabet = [...'aabbeeoosssl1!4@3$0|  .-_ZZ', 'ａ', 'Ꭺ', 'ß', '😂', '\u0301'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff);
+    for (let n = 0; n < 2_000; n++) {
+      let text = '';
+      for (let k = next() % 24; k > 0; k--) text += alphabet[next() % alphabet.length]!.repeat(1 + (next() % 4));
+      assert.equal(obscenitySkeleton(text), reference(text), JSON.stringify(text));
+    }
   });
 });
 

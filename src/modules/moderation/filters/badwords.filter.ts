@@ -10,6 +10,7 @@ import {
   type TransformerContainer,
 } from 'obscenity';
 import { SEVERITIES, type ModerationSettings, type RuleAction, type Severity } from '../moderation.settings.ts';
+import { AnchorGate } from './badwords.gate.ts';
 import { literalPattern, PatternSet } from '../moderation.patterns.ts';
 import { exemptMaskOf, type MessageFilter } from '../moderation.types.ts';
 
@@ -32,9 +33,9 @@ export function builtinSeverity(word: string): Severity {
 }
 
 // obscenity's matcher runs one regular expression per word over a transformed copy of the text,
-// tens of microseconds a message. The same transformation, table-driven, and one combined
-// expression find the messages that can match at all; only those go to obscenity, which also
-// applies its allow list ("assassin", "Scunthorpe").
+// tens of microseconds a message. The same transformation, table-driven, then an anchor gate and one
+// combined expression find the messages that can match at all; only those go to obscenity, which
+// also applies its allow list ("assassin", "Scunthorpe").
 const transformers = englishRecommendedBlacklistMatcherTransformers as TransformerContainer[];
 const simple = transformers.flatMap((t) => ('transform' in t ? [t.transform] : []));
 const collapse: StatefulTransformer | undefined = transformers.flatMap((t) => ('factory' in t ? [t.factory()] : []))[0];
@@ -51,14 +52,33 @@ function mapPoint(point: number): number {
   return value;
 }
 
-// Reused for every message: the skeleton is built in place and turned into a string once.
+// How many copies of a character in a row the collapse step keeps, learnt from obscenity's own
+// transformer once per character, so that the loop below needs no call per character.
+const RUN_PROBE = 8;
+const runLimits = new Int8Array(0x10000).fill(-1);
+const astralRunLimits = new Map<number, number>();
+
+function runLimitOf(point: number): number {
+  if (!collapse) return RUN_PROBE;
+  const cached = point < runLimits.length ? runLimits[point]! : astralRunLimits.get(point);
+  if (cached !== undefined && cached >= 0) return cached;
+  collapse.reset();
+  let kept = 0;
+  for (let i = 0; i < RUN_PROBE; i++) if (collapse.transform(point) !== undefined) kept++;
+  if (point < runLimits.length) runLimits[point] = kept;
+  else astralRunLimits.set(point, kept);
+  return kept;
+}
+
+// Reused for every message: the skeleton is built in place and turned into a string only when needed.
 let buffer = new Uint16Array(512);
 
-/** obscenity's blacklist transformation of `text` (lookalikes, leetspeak, case, repeated letters). */
-export function obscenitySkeleton(text: string): string {
+/** Writes obscenity's blacklist transformation of `text` into `buffer`; returns its length. */
+function skeletonIntoBuffer(text: string): number {
   if (buffer.length < text.length * 2) buffer = new Uint16Array(text.length * 2);
   let n = 0;
-  collapse?.reset();
+  let last = -1;
+  let left = 0;
   for (let i = 0; i < text.length; i++) {
     let point = text.charCodeAt(i);
     let mapped: number;
@@ -71,14 +91,30 @@ export function obscenitySkeleton(text: string): string {
       if (mapped === NOT_COMPUTED) bmp[point] = mapped = mapPoint(point);
     }
     if (mapped === DROPPED) continue;
-    const kept = collapse ? collapse.transform(mapped) : mapped;
-    if (kept === undefined) continue;
-    if (kept > 0xffff) {
-      buffer[n++] = 0xd800 + ((kept - 0x10000) >> 10);
-      buffer[n++] = 0xdc00 + ((kept - 0x10000) & 0x3ff);
-    } else buffer[n++] = kept;
+    if (mapped !== last) {
+      last = mapped;
+      left = runLimitOf(mapped);
+    }
+    // A limit of RUN_PROBE means none: every copy is kept.
+    if (left < RUN_PROBE) {
+      if (left === 0) continue;
+      left--;
+    }
+    if (mapped > 0xffff) {
+      buffer[n++] = 0xd800 + ((mapped - 0x10000) >> 10);
+      buffer[n++] = 0xdc00 + ((mapped - 0x10000) & 0x3ff);
+    } else buffer[n++] = mapped;
   }
-  return String.fromCharCode.apply(null, buffer.subarray(0, n) as unknown as number[]);
+  return n;
+}
+
+function bufferText(length: number): string {
+  return String.fromCharCode.apply(null, buffer.subarray(0, length) as unknown as number[]);
+}
+
+/** obscenity's blacklist transformation of `text` (lookalikes, leetspeak, case, repeated letters). */
+export function obscenitySkeleton(text: string): string {
+  return bufferText(skeletonIntoBuffer(text));
 }
 
 function nodeSource(node: Node): string {
@@ -98,24 +134,13 @@ function patternSource(pattern: ParsedPattern): string {
 
 const dataset = englishDataset.build();
 const PREFILTER = new RegExp(dataset.blacklistedTerms.map((t) => patternSource(t.pattern)).join('|'), 's');
+const gate = new AnchorGate(dataset.blacklistedTerms);
 const defaultMatcher = new RegExpMatcher({ ...dataset, ...englishRecommendedTransformers });
-
-// True when the transformation would leave the text as it is: every character maps to itself and
-// none repeats (the common case of plain lowercase chat), so the skeleton need not be built.
-function skeletonIsIdentity(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 || (i > 0 && code === text.charCodeAt(i - 1))) return false;
-    let mapped = bmp[code]!;
-    if (mapped === NOT_COMPUTED) bmp[code] = mapped = mapPoint(code);
-    if (mapped !== code) return false;
-  }
-  return true;
-}
 
 /** The built-in English words in a normalised text (after the allow lists), with their severity. */
 export function builtinMatches(text: string, matcher: RegExpMatcher = defaultMatcher): { word: string; severity: Severity }[] {
-  if (!PREFILTER.test(skeletonIsIdentity(text) ? text : obscenitySkeleton(text))) return [];
+  const length = skeletonIntoBuffer(text);
+  if (!gate.mayMatch(buffer, length) || !PREFILTER.test(bufferText(length))) return [];
   return matcher.getAllMatches(text).map((match) => {
     const word = englishDataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord ?? 'profanity';
     return { word, severity: builtinSeverity(word) };

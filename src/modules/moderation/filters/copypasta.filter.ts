@@ -11,6 +11,7 @@ const HASHES = 16;
 const BANDS = 4;
 const ROWS = HASHES / BANDS;
 const EMPTY = 0xffffffff;
+const EMPTY_BAND = 0xffffffff;
 /** Candidates compared per band, newest first: a flood of one text decides within its latest copies. */
 const MAX_SCAN = 16;
 const SLOTS = 1 << 12;
@@ -31,8 +32,10 @@ export class CopypastaIndex {
   private users: string[] = [];
   /** Per entry and band: the older entry in the same chain, or -1. */
   private older = new Int32Array(0);
-  /** Per entry and band: the slot it was chained under, or -1 (an empty band). */
-  private slotOf = new Int32Array(0);
+  /** Per entry and band: the hash of the band, or EMPTY_BAND; its low bits are the slot it is chained under. */
+  private keyOf = new Uint32Array(0);
+  /** The band hashes of the message being added. */
+  private readonly bandKeys = new Uint32Array(BANDS);
   /** Per band and slot: the newest entry, or -1. */
   private readonly newest = new Int32Array(BANDS * SLOTS).fill(-1);
   private next = 0;
@@ -45,19 +48,27 @@ export class CopypastaIndex {
   add(userId: string, signature: Uint32Array, now: number, windowMs: number, similarity: number, enough: number): number {
     const since = now - windowMs;
     if (this.capacity === 0 || (this.times[this.next]! > since && this.users[this.next] !== undefined && this.capacity < MAX_CAPACITY)) this.grow();
+    const keys = this.bandKeys;
+    for (let band = 0; band < BANDS; band++) keys[band] = bandEmpty(signature, band) ? EMPTY_BAND : bandKey(signature, band);
     const users = this.similarUsers;
     users.clear();
     for (let band = 0; band < BANDS && users.size < enough; band++) {
-      if (bandEmpty(signature, band)) continue;
-      let entry = this.newest[band * SLOTS + bandSlot(signature, band)]!;
+      const key = keys[band]!;
+      if (key === EMPTY_BAND) continue;
+      const slot = key & (SLOTS - 1);
+      let entry = this.newest[band * SLOTS + slot]!;
       let previousTime = Number.POSITIVE_INFINITY;
       for (let scanned = 0; entry !== -1 && scanned < MAX_SCAN && users.size < enough; scanned++) {
         const at = this.times[entry]!;
+        const entryKey = this.keyOf[entry * BANDS + band]!;
         // A slot of the ring reused by a newer message ends the chain, as does the window.
-        if (at <= since || at > previousTime || this.slotOf[entry * BANDS + band] !== bandSlot(signature, band)) break;
+        if (at <= since || at > previousTime || entryKey === EMPTY_BAND || (entryKey & (SLOTS - 1)) !== slot) break;
         previousTime = at;
-        const other = this.users[entry]!;
-        if (other !== userId && !users.has(other) && this.estimate(entry, signature) >= similarity) users.add(other);
+        // Another band that only shares the slot is no candidate; only the same band is (LSH).
+        if (entryKey === key) {
+          const other = this.users[entry]!;
+          if (other !== userId && !users.has(other) && this.estimate(entry, signature) >= similarity) users.add(other);
+        }
         entry = this.older[entry * BANDS + band]!;
       }
     }
@@ -71,13 +82,11 @@ export class CopypastaIndex {
     this.times[entry] = now;
     this.users[entry] = userId;
     for (let band = 0; band < BANDS; band++) {
-      if (bandEmpty(signature, band)) {
-        this.slotOf[entry * BANDS + band] = -1;
-        continue;
-      }
-      const head = band * SLOTS + bandSlot(signature, band);
+      const key = this.bandKeys[band]!;
+      this.keyOf[entry * BANDS + band] = key;
+      if (key === EMPTY_BAND) continue;
+      const head = band * SLOTS + (key & (SLOTS - 1));
       this.older[entry * BANDS + band] = this.newest[head]!;
-      this.slotOf[entry * BANDS + band] = head - band * SLOTS;
       this.newest[head] = entry;
     }
     this.next = (entry + 1) % this.capacity;
@@ -106,7 +115,7 @@ export class CopypastaIndex {
     this.times = new Float64Array(this.capacity).fill(Number.NEGATIVE_INFINITY);
     this.users = new Array<string>(this.capacity);
     this.older = new Int32Array(this.capacity * BANDS).fill(-1);
-    this.slotOf = new Int32Array(this.capacity * BANDS).fill(-1);
+    this.keyOf = new Uint32Array(this.capacity * BANDS).fill(EMPTY_BAND);
     this.newest.fill(-1);
     this.next = 0;
   }
@@ -117,10 +126,11 @@ function bandEmpty(signature: Uint32Array, band: number): boolean {
   return true;
 }
 
-function bandSlot(signature: Uint32Array, band: number): number {
+function bandKey(signature: Uint32Array, band: number): number {
   let h = Math.imul(band + 1, 0x27d4eb2d);
   for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ signature[band * ROWS + r]!, 0x85ebca6b) ^ (h >>> 13);
-  return (h >>> 0) & (SLOTS - 1);
+  // EMPTY_BAND marks an empty band, so the one hash equal to it is nudged.
+  return h >>> 0 === EMPTY_BAND ? EMPTY_BAND - 1 : h >>> 0;
 }
 
 /**

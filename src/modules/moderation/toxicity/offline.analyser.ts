@@ -1,4 +1,6 @@
-import { GROUP_WORDS, GROUPS, lookup, wordsOf, type WordClass, type WordInfo } from './toxicity.lexicon.ts';
+import { bigramIndex, featureIndexes, HASH_START, hashStep, MENTION_HASH, modelTokens, START_HASH, tokenHash, unigramIndex } from './toxicity.features.ts';
+import { GROUP_WORDS, GROUPS, hasRun, lookup, squeeze, wordsOf, type WordClass, type WordInfo } from './toxicity.lexicon.ts';
+import { defaultModel, sigmoid, type ToxicityModel } from './toxicity.model.ts';
 
 /** The kinds of toxicity the analyser tells apart. */
 export type ToxicityCategory = 'insult' | 'threat' | 'identity_attack' | 'harassment' | 'sexual_harassment' | 'profanity';
@@ -18,7 +20,7 @@ interface PhraseRule {
 }
 
 const YOU =
-  '(?:you|u|ya|yu|yall|@\\S+|him|her|them|(?:ur|your|his|her) (?:family|mom|mum|kids|wife|dog|sister|house|home|address|car|legs|neck|face|arms|jaw|teeth)|(?:the|this) streamer|streamer|all of you|every ?one here)';
+  '(?:you|u|ya|yu|yall|@\\S+|him|her|them|(?:ur|your|his|her) (?:family|mom|mum|kids|wife|dog|sister|house|home|address|car|legs|neck|face|arms|jaw|teeth)|(?:the|this) streamer|streamer|(?:this|that) (?:guy|dude|kid|clown|man|woman|girl|loser|idiot)|all of you|every ?one here)';
 const FIRST = '(?:i|ill|im|imma|i will|i am|id|i would|we|well|were|gonna|going to|gon|wanna|want to|gotta|finna)';
 const ALL = '(?:all )?(?:the |those |these |you )?';
 
@@ -27,14 +29,14 @@ const ALL = '(?:all )?(?:the |those |these |you )?';
 const PHRASES: PhraseRule[] = [
   {
     pattern: new RegExp(
-      `\\b${FIRST}\\b(?: \\S+){0,3}? (?:kill|murder|stab|shoot|rape|dox|doxx|swat|strangle|choke|behead|kidnap|torture|hurt|bomb|punch|slap|skin|gut|hunt|hunt down|break|beat the (?:shit|crap|hell) out of) ${YOU}\\b|\\b(?:someone|somebody|some1) (?:should|needs to|gotta|has to|ought to|will|is gonna|gonna) (?:kill|shoot|stab|murder|hurt|beat up|swat|dox|rape) ${YOU}\\b`,
+      `\\b${FIRST}\\b(?: \\S+){0,3}? (?:kill|murder|stab|shoot|rape|dox|doxx|swat|strangle|choke|behead|kidnap|torture|hurt|bomb|punch|slap|skin|gut|hunt|hunt down|break|beat the (?:shit|crap|hell) out of) ${YOU}\\b|\\b(?:someone|somebody|some1) (?:should|needs to|gotta|has to|ought to|will|is gonna|gonna) (?:kill|shoot|stab|murder|hurt|beat up|swat|dox|rape) ${YOU}\\b|\\bhope (?:someone|somebody|some1) (?:kills|shoots|stabs|murders|hurts|beats up|rapes|doxxes|swats) ${YOU}\\b`,
     ),
     weight: 0.95,
     category: 'threat',
   },
   {
     pattern: new RegExp(
-      `\\b(?:kys+|kill (?:your|ur) ?self|kill yourselves|neck (?:your|ur) ?self|hang (?:your|ur) ?self|unalive (?:your|ur) ?self|drink bleach|jump off a (?:bridge|building|cliff)|go die|die in a (?:fire|hole|ditch)|hope (?:you|u|ya|he|she|they|(?:your|ur) \\S+) (?:die|dies|get cancer|gets cancer|get hit by|crash|crashes|rot|suffer|burns? down|get raped)|(?:you|u) should (?:die|be dead|not exist|end it)|(?:you|u) deserve to (?:die|suffer|be raped)|i know where (?:you|u) live|watch (?:your|ur) back|(?:your|ur) (?:days|time) (?:are|is) (?:numbered|up)|i will find (?:you|u)|ill find (?:you|u)|beat (?:you|u) up|(?:you|u) (?:go to |should |will |can |must |better |gonna )?die\\b(?! (?:laughing|of laughter))|when (?:will|are|do) (?:you|u) (?:die|dying)|die (?:bitch|idiot|loser|slut|whore|now you)|^(?:kill|stab|shoot|murder) (?:you|u))\\b`,
+      `\\b(?:kys+|kill (?:your|ur) ?self|kill yourselves|neck (?:your|ur) ?self|hang (?:your|ur) ?self|unalive (?:your|ur) ?self|drink bleach|jump off a (?:bridge|building|cliff)|go die|die in a (?:fire|hole|ditch)|hope (?:you|u|ya|he|she|they|(?:your|ur) \\S+) (?:die|dies|get cancer|gets cancer|get hit by|crash|crashes|rot|suffer|burns? down|get raped)|(?:you|u) should (?:die|be dead|not exist|end it)|(?:you|u) deserve to (?:die|suffer|be (?:raped|shot|killed|stabbed|beaten|hurt|murdered|hanged)|get (?:shot|stabbed|killed|hurt|raped|beaten))|i know where (?:you|u) live|watch (?:your|ur) back|(?:your|ur) (?:days|time) (?:are|is) (?:numbered|up)|i will find (?:you|u)|ill find (?:you|u)|beat (?:you|u) up|(?:you|u) (?:go to |should |will |can |must |better |gonna )?die\\b(?! (?:laughing|of laughter))|when (?:will|are|do) (?:you|u) (?:die|dying)|die (?:bitch|idiot|loser|slut|whore|now you)|^(?:kill|stab|shoot|murder) (?:you|u))\\b`,
     ),
     weight: 0.96,
     category: 'threat',
@@ -42,7 +44,7 @@ const PHRASES: PhraseRule[] = [
   {
     // A threat outside the game: harm to the person or their home, "irl", "after stream".
     pattern:
-      /\b(?:(?:if|when) i (?:see|find|catch|meet) (?:you|u)\b.*\b(?:dead|kill|hurt|beat|stab|shoot|regret)|(?:you|u)(?:re| are| will be| r|ll be) (?:dead|not safe|done for|finished) (?:irl|in real life|after (?:this|the) stream|when i)|(?:you|u) (?:wont|will not|arent|are not) (?:be )?safe|(?:im|i am|ill be|i will be|were|we are) (?:coming|going|driving|headed) (?:to|for) (?:your|ur) (?:house|home|address|place|school|work|family)|(?:find|get|leak|post) (?:your|ur) (?:address|home address|ip|location|real name)|(?:slit|cut|break|snap|crush|smash) (?:your|ur) (?:throat|neck|skull|face|legs|arms|head|bones|teeth)|make (?:sure )?(?:you|u) (?:suffer|bleed|pay|regret)|(?:you|u)(?:ll| will) regret (?:this|that|it) irl)\b/,
+      /\b(?:(?:if|when) i (?:see|find|catch|meet) (?:you|u)(?: \S+){0,8}? (?:dead|kill|hurt|beat|stab|shoot|regret)|(?:you|u)(?:re| are| will be| r|ll be) (?:dead|not safe|done for|finished) (?:irl|in real life|after (?:this|the) stream|when i)|(?:you|u) (?:wont|will not|arent|are not) (?:be )?safe|(?:im|i am|ill be|i will be|were|we are) (?:coming|going|driving|headed) (?:to|for) (?:your|ur) (?:house|home|address|place|school|work|family)|(?:find|get|leak|post) (?:your|ur) (?:address|home address|ip|location|real name)|(?:slit|cut|break|snap|crush|smash) (?:your|ur) (?:throat|neck|skull|face|legs|arms|head|bones|teeth)|make (?:sure )?(?:you|u) (?:suffer|bleed|pay|regret)|(?:you|u)(?:ll| will) regret (?:this|that|it) irl|(?:kill|murder|stab|shoot|end|hurt|beat|hunt) (?:you|u)(?: \S+){0,6}? (?:irl|in real life|after (?:the |this )?stream)|(?:when|once|after|if) (?:you|u) (?:leave|get (?:to|back to)|walk out of|step out of|go out of) (?:your|ur) (?:house|home|place|school|work|apartment|flat))\b/,
     weight: 0.9,
     category: 'threat',
   },
@@ -56,7 +58,7 @@ const PHRASES: PhraseRule[] = [
   { pattern: /\b(?:gtfo|piss off|shut up|get lost|bugger off|sod off)\b/, weight: 0.55, category: 'insult' },
   {
     pattern:
-      /\b(?:no ?one|nobody) (?:here )?(?:likes|cares about|loves|wants|watches|asked for) (?:you|u|ur|your)\b|\bevery ?(?:one|body)(?: here| in chat)? hates (?:you|u)\b|\b(?:you|u) have no friends\b|\bget a (?:life|job)\b|\b(?:you|u) should (?:just |really )?(?:quit|uninstall|stop streaming|give up|leave)\b|\bget off (?:the internet|twitch|my screen)\b|\bquit streaming\b|\bnobody watches (?:you|u|this|ur|your)?/,
+      /\b(?:no ?one|nobody) (?:here )?(?:likes|cares about|loves|wants|watches|asked for) (?:you|u|ur|your)\b|\bevery ?(?:one|body)(?: here| in chat)? hates (?:you|u)\b|\b(?:you|u) have no friends\b|\bget a (?:life|job)\b|\b(?:you|u) should (?:just |really )?(?:quit|uninstall|stop streaming|give up|leave)\b|\bget off (?:the internet|twitch|my screen)\b|\bquit streaming\b|\bnobody watches (?:you|u|this|ur|your)?|\b(?:keep|never stop|wont stop|not (?:gonna|going to) stop)\b(?: \S+){0,4}? until (?:you|u|he|she|they|(?:the )?streamer) (?:quits?|leaves?|cry|cries|stops?|deletes?|dies?|breaks?|log off|logs off|goes away|go away|uninstalls?)\b|(?:^|\b(?:just|pls|please|go|should|must|need to|needs to)\b )(?:leave|quit) (?:twitch|streaming|the internet)\b/,
     weight: 0.8,
     category: 'harassment',
   },
@@ -64,7 +66,7 @@ const PHRASES: PhraseRule[] = [
   { pattern: /\bi (?:hate|despise) (?:you|u)\b/, weight: 0.6, category: 'harassment' },
   {
     pattern: new RegExp(
-      `\\b(?:send (?:me |us )?(?:your |ur |some )?(?:nudes|noods|nude pics|feet pics|nude|tit pics|boob pics)|show (?:me |us )?(?:your |ur |those |them |the |some |ya )?(?:tits|boobs|titties|ass|butt|feet|pussy|nipples|nudes|cleavage|bra|panties|thighs|body)|(?:nice|great|big|huge|sexy|fat|juicy|perfect) (?:tits|boobs|titties|ass|butt|rack|cleavage|thighs)|${FIRST} (?:(?:to|and) )?(?:fuck|bang|smash|rape|lick|grope|sleep with|have sex with|eat out|finger|touch|breed|impregnate) (?:you|u|ya|her|ur|your|(?:the |this )?streamer)|strip (?:for|on|naked|tease)|see (?:you|u) naked|(?:pics|pictures|photos) of (?:your|ur) (?:body|feet|tits|boobs|ass|butt)|(?:are|r) (?:you|u) wearing (?:panties|a bra|underwear|anything)|take (?:it )?all off|i ?d smash$|(?:let me|can i|could i|lets|let us) (?:fuck|bang|smash|have sex|hook up|sleep with|lick|touch|grope|see (?:your|ur) (?:tits|boobs|ass|feet|body))|sit on my (?:face|lap|dick|cock)|suck my (?:dick|cock|d)|(?:are|r) (?:you|u) (?:wet|horny)|dick pics?|(?:take|get) (?:it|them|that|those|your \\S+|ur \\S+|everything) off|take off (?:your|ur) (?:clothes|shirt|top|pants|bra|panties)|(?:have|having) sex with (?:me|you|u)|(?:lets|let us|wanna|want to|do you want to|would you like to|will you) (?:have sex|fuck|bang|make love|cyber)|(?:are|r) (?:you|u) naked|suck (?:a |my )?(?:dick|cock|d)|give me a (?:blowjob|bj|handjob)|bend over|do (?:you|u) (?:like|want) (?:sex|porn|to fuck))\\b`,
+      `\\b(?:send (?:me |us )?(?:your |ur |some )?(?:nudes|noods|nude pics|feet pics|nude|tit pics|boob pics)|show (?:me |us )?(?:your |ur |those |them |the |some |ya )?(?:tits|boobs|titties|ass|butt|feet|pussy|nipples|nudes|cleavage|bra|panties|thighs|body)|(?:nice|great|big|huge|sexy|fat|juicy|perfect) (?:tits|boobs|titties|ass|butt|rack|cleavage|thighs)|${FIRST} (?:(?:to|and) )?(?:fuck|bang|smash|rape|lick|grope|sleep with|have sex with|eat out|finger|touch|breed|impregnate) (?:you|u|ya|her|ur|your|(?:the |this )?streamer)|strip (?:for|on|naked|tease)|see (?:you|u) naked|(?:pics|pictures|photos) of (?:your|ur) (?:body|feet|tits|boobs|ass|butt)|(?:are|r) (?:you|u) wearing (?:panties|a bra|underwear|anything)|take (?:it )?all off|i ?d smash$|(?:let me|can i|could i|lets|let us) (?:fuck|bang|smash|have sex|hook up|sleep with|lick|touch|grope|see (?:your|ur) (?:tits|boobs|ass|feet|body))|sit on my (?:face|lap|dick|cock)|suck my (?:dick|cock|d)|(?:are|r) (?:you|u) (?:wet|horny)|dick pics?|(?:take|get) (?:it|them|that|those|your \\S+|ur \\S+|everything) off|take off (?:your|ur) (?:clothes|shirt|top|pants|bra|panties)|(?:have|having) sex with (?:me|you|u)|(?:lets|let us|wanna|want to|do you want to|would you like to|will you) (?:have sex|fuck|bang|make love|cyber)|(?:are|r) (?:you|u) naked|suck (?:a |my )?(?:dick|cock|d)|give me a (?:blowjob|bj|handjob)|bend over|do (?:you|u) (?:like|want) (?:sex|porn|to fuck)|(?:your|ur) (?:bra|cup) size|(?:your|ur) (?:underwear|panties|bra|thong|lingerie|knickers)|(?:open|spread) (?:your|ur|those|them|her) legs|show (?:us |me )?(?:more |some )?skin|(?:those|them|dem) (?:tits|boobs|titties|cleavage))\\b`,
     ),
     weight: 0.9,
     category: 'sexual_harassment',
@@ -73,6 +75,14 @@ const PHRASES: PhraseRule[] = [
     pattern: /\b(?:(?:you|u) (?:are|r|look|looking) |youre |ur )(?:so |really |very |super |fucking )?(?:sexy|hot|thicc|fuckable|bangable|doable|horny)\b|\b(?:your|ur) (?:tits|boobs|titties|ass|butt|pussy|thighs|nipples)\b|\b(?:are|r) (?:you|u) (?:a )?virgin\b|\bnudes\b/,
     weight: 0.72,
     category: 'sexual_harassment',
+  },
+  { pattern: /\bcome (?:to|over to|back to) my (?:place|house|room|bed|hotel)\b/, weight: 0.6, category: 'sexual_harassment' },
+  {
+    // Set insults that name no insult word.
+    pattern:
+      /\bgene pool\b|\b(?:you|u|youre|ur|he|hes|she|shes|streamer)(?: (?:are|is|r|re))?(?: such| just| literally)? an? walking (?:l|joke|disaster|embarrassment|meme|red flag)\b|\bcry to (?:your|ur) (?:mommy|mom|mum|mama|mother|daddy)\b/,
+    weight: 0.88,
+    category: 'insult',
   },
   {
     pattern: new RegExp(
@@ -83,7 +93,7 @@ const PHRASES: PhraseRule[] = [
   },
   {
     pattern: new RegExp(
-      `\\b(?:kill|gas|deport|exterminate|hang|burn|shoot|lynch|eradicate|genocide|get rid of) ${ALL}(?:${GROUPS})\\b|\\bi (?:hate|despise|cant stand) ${ALL}(?:${GROUPS})\\b|\\b(?:${GROUPS}) (?:should|must|need to|deserve to|ought to) (?:all )?(?:die|burn|be killed|be gassed|be shot|be hanged|be deported|go back|not exist|not vote|stay in the kitchen|shut up|be banned)\\b|\\b${ALL}(?:${GROUPS}) (?:are|r) (?:ruining|destroying|invading|taking over|replacing|poisoning) \\S+|\\b(?:${GROUPS}) (?:shouldnt|should not|shouldn't) (?:be allowed|have rights|vote|exist)`,
+      `\\b(?:kill|gas|deport|exterminate|hang|burn|shoot|lynch|eradicate|genocide|get rid of) ${ALL}(?:${GROUPS})\\b|\\bi (?:hate|despise|cant stand) ${ALL}(?:${GROUPS})\\b|\\b(?:${GROUPS}) (?:should|must|need to|deserve to|ought to) (?:all )?(?:die|burn|be killed|be gassed|be shot|be hanged|be deported|go back|not exist|not vote|stay in the kitchen|shut up|be banned)\\b|\\b${ALL}(?:${GROUPS}) (?:are|r) (?:ruining|destroying|invading|taking over|replacing|poisoning) \\S+|\\b(?:${GROUPS}) (?:shouldnt|should not|shouldn't) (?:be allowed|have rights|vote|exist)|\\b(?:${GROUPS}) (?:control|run|own) (?:everything|the (?:world|media|banks|government|news)|hollywood)\\b`,
     ),
     weight: 0.95,
     category: 'identity_attack',
@@ -95,33 +105,43 @@ const PHRASES: PhraseRule[] = [
   },
 ];
 
-// Each phrase contains at least one of its rule's anchor words, so only the rules whose anchors
-// occur in a message run: a set lookup per word instead of a dozen expressions per message (a test
-// checks the promise against every labelled message).
-const GROUP_ANCHORS = GROUPS.replace(/\|/g, ' ');
+// Every match of a phrase rule contains at least one of its anchor words, chosen as rare as that
+// allows, so only the rules whose anchors occur in a message run: a set lookup per word instead of a
+// dozen expressions per message, and most chat never leaves the quick scan (a test checks the
+// promise against every labelled message).
+const GROUP_ANCHORS = GROUPS.split('|')
+  .map((group) => group.split(' ')[0])
+  .join(' ');
 const ANCHORS: string[] = [
-  'kill murder stab shoot rape dox doxx swat strangle choke behead kidnap torture hurt bomb punch slap skin gut hunt break beat',
-  'kys kyss kysss kill neck hang unalive bleach jump die dies dying deserve know watch days time find beat stab shoot murder hope should',
-  'see find catch meet dead safe coming going driving headed address ip location name slit cut break snap crush smash suffer bleed pay regret end deserve deserves need needs ought hope watch careful leave',
-  'fuck f screw hell eat fucked get go shut stfu stfuu stfuuu suck sucks blow blows kiss bite piece waste son wrong',
-  'gtfo piss shut get bugger sod',
-  'likes cares loves wants watches hates friends life job quit uninstall stop give leave off streaming nobody',
+  'kill murder stab shoot rape dox doxx swat strangle choke behead kidnap torture hurt bomb punch slap skin gut hunt break beat kills shoots stabs murders hurts beats rapes doxxes swats',
+  'kys kyss kysss kill neck hang unalive bleach jump die dies dying deserve know watch days time find beat stab shoot murder cancer hit crash crashes rot suffer burn burns raped dead exist end',
+  'dead kill hurt beat stab shoot regret safe done finished house home address place school work family ip location name slit cut break snap crush smash suffer bleed pay murder end hunt apartment flat',
+  'fuck f screw hell eat fucked shut stfu stfuu stfuuu suck sucks blow blows kiss bite piece waste son wrong tf',
+  'gtfo piss shut lost bugger sod',
+  'likes cares loves wants watches asked hates friends life job quit uninstall stop give leave off until',
   'asked cry cope uninstall ratio seethe',
   'hate despise',
-  'send show nice great big huge sexy fat juicy perfect fuck bang smash rape lick grope sleep sex eat finger touch breed impregnate strip see pics pictures photos wearing off naked sit suck dick bend blowjob bj handjob wet horny porn cyber love hook',
-  'sexy hot thicc fuckable bangable doable horny tits boobs titties ass butt pussy thighs nipples underwear panties bra virgin nudes',
+  'nudes noods nude feet tit boob tits boobs titties ass butt pussy nipples cleavage bra panties thighs body rack fuck bang smash rape lick grope sleep sex eat finger touch breed impregnate strip naked wearing off sit suck wet horny dick blowjob bj handjob bend porn love cyber hook size underwear thong lingerie knickers legs skin',
+  'sexy hot thicc fuckable bangable doable horny tits boobs titties ass butt pussy thighs nipples virgin nudes',
+  'place house room bed hotel',
+  'gene walking cry',
   GROUP_ANCHORS,
-  `kill gas deport exterminate hang burn shoot lynch eradicate genocide get hate despise ${GROUP_ANCHORS}`,
-  'back typical ching kitchen sandwich heil sieg white power 1488 gas hitler holocaust genocide china africa mexico india asia desert jungle cave',
+  GROUP_ANCHORS,
+  'typical ching kitchen sandwich heil sieg white 1488 gas hitler holocaust genocide china africa mexico india asia desert jungle cave country countries',
 ];
 if (ANCHORS.length !== PHRASES.length) throw new Error('every phrase rule needs its anchor words');
 
 /** The phrase rules with their anchor words, for the tests. */
 export const PHRASE_RULES: readonly (PhraseRule & { anchors: ReadonlySet<string> })[] = PHRASES.map((rule, i) => ({ ...rule, anchors: new Set(ANCHORS[i]!.split(/\s+/)) }));
-// Which rules (bit i = PHRASES[i]) each anchor word wakes.
+// Which rules (bit i = PHRASES[i]) each anchor word wakes; a word with repeated letters also wakes
+// the rules of its squeezed form ("stfuuuu", "kysssss").
 const RULES_BY_WORD = new Map<string, number>();
+const RULES_BY_SQUEEZED = new Map<string, number>();
 PHRASE_RULES.forEach((rule, i) => {
-  for (const word of rule.anchors) RULES_BY_WORD.set(word, (RULES_BY_WORD.get(word) ?? 0) | (1 << i));
+  for (const word of rule.anchors) {
+    RULES_BY_WORD.set(word, (RULES_BY_WORD.get(word) ?? 0) | (1 << i));
+    RULES_BY_SQUEEZED.set(squeeze(word), (RULES_BY_SQUEEZED.get(squeeze(word)) ?? 0) | (1 << i));
+  }
 });
 
 // Spellings that dodge a word list without leetspeak.
@@ -134,13 +154,15 @@ const TOKEN = /@[\p{L}\p{N}_]+|[\p{L}\p{N}$@!*#|'’]+/gu;
 const EDGE_JUNK = /^[$@!*#|'’]+|[$@!*#|'’]+$/g;
 const LEET_INSIDE = /(?<=\p{L})[0134578@$!|]|[0134578@$!|](?=\p{L})/gu;
 
-const GAME_CONTEXT = /\b(?:in game|ingame|in the (?:lava|game|pit|void|water)|to (?:reset|respawn|skip)|respawn|for the (?:achievement|trophy|quest)|in pvp|next round)\b/;
+const GAME_CONTEXT = /\b(?:in game|ingame|in the (?:lava|game|pit|void|water|tutorial|level|dungeon|arena)|to (?:reset|respawn|skip|unlock)|respawn|for the (?:achievement|trophy|quest)|in pvp|next round)\b/;
+// "he's so dumb in this cutscene": said of a character, unless the message also speaks to someone.
+const FICTION_CONTEXT = /\bin (?:this|the) (?:cutscene|movie|show|episode|film|book|story|anime|series|trailer|scene)\b/;
 const GROUP_MENTION = new RegExp(`\\b(?:${GROUPS})\\b`);
-// Nouns for people that name things when "ai", "bot" or "npc" comes first ("the ai teammates").
-const NOT_PEOPLE_BEFORE: ReadonlySet<string> = new Set(['ai', 'bot', 'bots', 'npc', 'cpu', 'computer']);
+// Words that make a noun for people name a thing: "the ai teammates", "the chat bot".
+const NOT_PEOPLE: ReadonlySet<string> = new Set(['ai', 'bot', 'bots', 'npc', 'cpu', 'computer']);
 const COMPOUND_HEADS: ReadonlySet<string> = new Set(['talk', 'talking', 'talker', 'can', 'bin', 'bag', 'panda', 'tier', 'truck', 'collection', 'box', 'day']);
 const TRAILERS: ReadonlySet<string> = new Set(['lol', 'lmao', 'lmfao', 'kekw', 'xd', 'haha', 'lul', 'omegalul']);
-const TALKING_ABOUT = /\b(?:dont|do not|never|stop|no need to|not) (?:call|calling|be calling)\b/;
+const TALKING_ABOUT = /\b(?:dont|do not|never|stop|no need to|not) (?:call|calling|be calling)\b|\b(?:someone|somebody|he|she|they|people|ppl|who|chat) (?:just )?(?:called|calls|calling)\b/;
 const PROFANE_NOUNS: ReadonlySet<string> = new Set(['shit', 'ass', 'arse', 'fuck', 'cock', 'tits', 'crap']);
 const INSULTS: ReadonlySet<WordClass> = new Set(['insult_noun', 'insult_adj', 'slur']);
 const TRIGGERS: ReadonlySet<WordClass> = new Set(['insult_noun', 'insult_adj', 'slur', 'profanity', 'cue']);
@@ -230,27 +252,51 @@ function segment(letters: string): string[] | null {
 }
 
 /**
- * The offline toxicity analyser: a lexicon of insults, slurs and swearing, plus who an insult is
- * aimed at. "You are so stupid" aims an insult at a person; "this boss is so stupid" aims it at a
- * thing; "I'm so stupid" at the speaker; "you're not stupid" takes it back. Threats, identity
- * attacks, harassment and sexual harassment are recognised as phrases. Findings combine like
+ * The offline toxicity analyser. Rules: a lexicon of insults, slurs and swearing, plus who an insult
+ * is aimed at ("you are so stupid" aims an insult at a person; "this boss is so stupid" at a thing;
+ * "I'm so stupid" at the speaker; "you're not stupid" takes it back), and phrases for threats,
+ * identity attacks, harassment and sexual harassment. Model: a logistic regression over word
+ * n-grams, trained on a research corpus (toxicity.model.ts), that knows abusive wording beyond the
+ * lexicon but not who it is aimed at; it counts only as far as the rules find a person addressed,
+ * and not at all in game talk, negation, talk about insults or praise. Findings combine like
  * independent evidence: 1 - (1 - a)(1 - b)...
  */
 export class OfflineToxicityAnalyser {
-  analyse(normalizedText: string): ToxicityResult {
-    return mightBeToxic(normalizedText) ? this.analyseFully(normalizedText) : HARMLESS;
+  private readonly quickFloor: number;
+
+  constructor(private readonly model: ToxicityModel = defaultModel()) {
+    // The integer weight sum below which the model's probability stays under MODEL_FLOOR.
+    this.quickFloor = (MODEL_FLOOR_LOGIT - model.bias) / model.scale;
   }
 
-  /** The analysis without the quick check in front; the tests compare both. */
+  analyse(normalizedText: string): ToxicityResult {
+    const sum = quickScan(normalizedText, this.model.weights);
+    return Number.isNaN(sum) || sum >= this.quickFloor ? this.analyseFully(normalizedText) : HARMLESS;
+  }
+
+  /** The analysis without the quick scan in front; the tests compare both. */
   analyseFully(normalizedText: string): ToxicityResult {
-    const words = tokenize(normalizedText);
+    const tokens = tokenize(normalizedText);
+    const words = tokens.slice();
     const infos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(words.length);
+    const weights = this.model.weights;
+    let sum = 0;
+    let previous = START_HASH;
     let triggered = false;
     let rules = 0;
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      rules |= RULES_BY_WORD.get(word) ?? 0;
-      const info = word[0] === '@' && word.length > 1 ? MENTION : lookup(word);
+      rules |= (RULES_BY_WORD.get(word) ?? 0) | (hasRun(word) ? (RULES_BY_SQUEEZED.get(squeeze(word)) ?? 0) : 0);
+      const mention = word[0] === '@' && word.length > 1;
+      let info = mention ? MENTION : lookup(word);
+      // The model's features, as featureIndexes(modelTokens(tokens)) computes them, without the arrays.
+      if (info?.cls !== 'profanity') {
+        const h = mention ? MENTION_HASH : tokenHash(word);
+        sum += weights[unigramIndex(h)]! + weights[bigramIndex(previous, h)]!;
+        previous = h;
+      }
+      // "zero iq streamer": a low IQ is an insulting adjective, aimed like one.
+      if (word === 'iq' && LOW_IQ.has(words[i - 1] ?? '')) info = LOW_IQ_INFO;
       if (!info) {
         const split = splitGlued(word);
         if (split) {
@@ -262,14 +308,14 @@ export class OfflineToxicityAnalyser {
         }
       }
       infos[i] = info;
-      if (info && TRIGGERS.has(info.cls)) triggered = true;
+      if (info && QUICK.has(info.cls)) triggered = true;
     }
-    if (!triggered && rules === 0) return HARMLESS;
+    const probability = sigmoid(this.model.bias + sum * this.model.scale);
+    if (!triggered && rules === 0 && probability < MODEL_FLOOR) return HARMLESS;
     const joined = words.join(' ');
+    const context = new Context(joined, infos);
 
     const found = new Findings();
-    // "don't call people idiots", "stop calling the streamer names": talk about insults, not insults.
-    const damping = TALKING_ABOUT.test(joined) ? 0.15 : 1;
     let profanity = 0;
     for (let j = 0; j < words.length; j++) {
       const info = infos[j];
@@ -287,101 +333,249 @@ export class OfflineToxicityAnalyser {
       }
       // "dumb bitch", "stupid idiot": an insulting adjective on an insulting noun is one stronger insult.
       const compound = info.cls === 'insult_noun' && infos[j - 1]?.cls === 'insult_adj' ? 0.05 : 0;
+      // "the most annoying person": a superlative makes even a mild word an insult.
+      const strength = SUPERLATIVES.has(words[j - 1] ?? '') ? Math.max(info.weight, 0.92) : info.weight;
       let aim = aimOf(words, infos, j, info.cls === 'insult_noun');
       // "girls can't play, they're stupid": "they" stands for the group named before.
-      const groupAim = (aim < 0.9 && subjectIsThey(words, infos, j) && GROUP_MENTION.test(joined)) || subjectIsGroup(words, infos, j);
+      const groupAim = (aim < 0.9 && subjectIsThey(words, infos, j) && context.groupMentioned()) || subjectIsGroup(words, infos, j);
       if (groupAim) aim = Math.max(aim, 0.95);
-      const weight = Math.min(1, info.weight + compound) * aim * damping;
+      const weight = Math.min(1, strength + compound) * aim * context.insultDamping();
       if (weight >= 0.05) found.add(weight, groupAim ? 'identity_attack' : 'insult', words[j]!);
     }
-    if (profanity > 0) found.add(Math.min(0.36, 0.12 * profanity), 'profanity', 'swearing');
 
-    const inGame = rules !== 0 && GAME_CONTEXT.test(joined);
     for (let i = 0; i < PHRASES.length; i++) {
       if (!(rules & (1 << i))) continue;
       const rule = PHRASES[i]!;
       const match = rule.pattern.exec(joined);
       // "go die in the lava to reset the puzzle" is advice about the game.
-      if (match) found.add(rule.category === 'threat' && inGame ? rule.weight * 0.2 : rule.weight, rule.category, match[0]);
+      if (match) found.add(rule.category === 'threat' && context.inGame() ? rule.weight * 0.2 : rule.weight, rule.category, match[0]);
     }
+
+    // The model stands in for the small swearing finding: both say "abusive words", once is enough.
+    const swearing = profanity > 0 ? Math.min(0.36, 0.12 * profanity) : 0;
+    const model = probability >= MODEL_FLOOR ? MODEL_WEIGHT * ((probability - MODEL_FLOOR) / (1 - MODEL_FLOOR)) * modelAim(words, infos, context) : 0;
+    if (model > swearing) found.add(model, found.category ?? (context.groupMentioned() ? 'identity_attack' : 'insult'), `model: ${strongestWord(this.model, tokens)}`);
+    else if (swearing > 0) found.add(swearing, 'profanity', 'swearing');
     return { score: round(1 - found.keep), category: found.category, evidence: found.evidence };
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const HASH_MASK = 0x3fffffff;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** What the whole message says about its insults, each looked up once and only when needed. */
+class Context {
+  private talking: boolean | undefined;
+  private game: boolean | undefined;
+  private fiction: boolean | undefined;
+  private group: boolean | undefined;
 
-// The quick check: most chat has no word the analysis reacts to. Plain lowercase words are hashed
-// as they are scanned (no strings made) and looked up among the hashes of every word that matters;
-// anything unusual (leetspeak, masking, spelled-out letters, glued words, other scripts) goes to
-// the full analysis. A hash collision only costs a full analysis.
-const WORD_HASHES: ReadonlySet<number> = new Set(
-  [
-    ...wordsOf(TRIGGERS),
-    ...PHRASE_RULES.flatMap((rule) => [...rule.anchors]),
-    ...Object.keys(VARIANTS),
-  ].map(hashWord),
+  constructor(
+    private readonly joined: string,
+    private readonly infos: readonly (WordInfo | undefined)[],
+  ) {}
+
+  /** "don't call people idiots", "someone called the streamer a clown": talk about insults, not insults. */
+  talkingAbout(): boolean {
+    this.talking ??= TALKING_ABOUT.test(this.joined);
+    return this.talking;
+  }
+
+  inGame(): boolean {
+    this.game ??= GAME_CONTEXT.test(this.joined);
+    return this.game;
+  }
+
+  /** "he's so dumb in this cutscene": said of a character, unless the message also speaks to someone. */
+  aboutFiction(): boolean {
+    this.fiction ??= !this.infos.some((info) => info?.cls === 'second' || info?.cls === 'possessive') && FICTION_CONTEXT.test(this.joined);
+    return this.fiction;
+  }
+
+  groupMentioned(): boolean {
+    this.group ??= GROUP_MENTION.test(this.joined);
+    return this.group;
+  }
+
+  insultDamping(): number {
+    return this.talkingAbout() ? 0.15 : this.aboutFiction() ? 0.3 : 1;
+  }
+}
+
+// The model's probability below which it adds nothing, and its largest share of the score: on its
+// own it is a weak judge of chat (it learned from tweets and chatbot turns), so it mostly tips
+// findings of the rules over the threshold.
+const MODEL_FLOOR = 0.6;
+const MODEL_FLOOR_LOGIT = Math.log(MODEL_FLOOR / (1 - MODEL_FLOOR));
+const MODEL_WEIGHT = 0.9;
+// Words of praise that make "you fucking legend" banter, whatever the model thinks of "fucking".
+const PRAISE: ReadonlySet<string> = new Set(
+  'legend legends goat goated king queen god beast monster machine wizard unit madlad madman menace animal genius hero champ cracked insane sick nuts crazy best amazing awesome love gg congrats'.split(' '),
 );
+const SUPERLATIVES: ReadonlySet<string> = new Set(['most', 'biggest']);
+const LOW_IQ: ReadonlySet<string> = new Set(['zero', '0', 'no', 'negative', 'low']);
+const LOW_IQ_INFO: WordInfo = { cls: 'insult_adj', weight: 0.92 };
 
-// Repeated letters count once, as in the scan: "stuuupid" hashes like "stupid".
-function hashWord(word: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < word.length; i++) if (i === 0 || word.charCodeAt(i) !== word.charCodeAt(i - 1)) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+/**
+ * How squarely the message as a whole speaks to or about people (0..1), for the model's finding:
+ * it needs someone addressed or named, and counts little in game talk, negation and praise.
+ */
+function modelAim(words: readonly string[], infos: readonly (WordInfo | undefined)[], context: Context): number {
+  let aim = 0;
+  let negated = false;
+  let praised = false;
+  let addressed = false;
+  for (let i = 0; i < words.length; i++) {
+    const info = infos[i];
+    if (PRAISE.has(words[i]!)) praised = true;
+    switch (info?.cls) {
+      case 'second':
+      case 'possessive':
+        addressed = true;
+        aim = Math.max(aim, info.weight);
+        break;
+      case 'third':
+        aim = Math.max(aim, info.weight);
+        break;
+      case 'person':
+        if (!namesThing(words, i)) aim = Math.max(aim, info.weight);
+        break;
+      case 'negation':
+        negated = true;
+        break;
+    }
+  }
+  if (context.groupMentioned()) aim = Math.max(aim, 0.9);
+  // "i'm so dumb": the speaker talks about themselves.
+  if (infos[0]?.cls === 'self' && !addressed) aim *= 0.3;
+  const offTopic = context.talkingAbout() || context.inGame() || context.aboutFiction();
+  return offTopic || negated || praised ? aim * 0.2 : aim;
+}
+
+// The word the model leans on most, for the moderation log.
+function strongestWord(model: ToxicityModel, allTokens: readonly string[]): string {
+  const tokens = modelTokens(allTokens);
+  const features = featureIndexes(tokens);
+  let best = 0;
+  let word = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const weight = model.weights[features[2 * i]!]! + model.weights[features[2 * i + 1]!]!;
+    if (weight > best) {
+      best = weight;
+      word = tokens[i]!;
+    }
+  }
+  return word.startsWith('@') ? '@mention' : word;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
+const HASH_MASK = 0x3fffffff;
+// Words the rules react to by themselves (phrase cues only matter through their rule's anchors).
+const QUICK: ReadonlySet<WordClass> = new Set(['insult_noun', 'insult_adj', 'slur', 'profanity']);
+const QUICK_WORDS = [...wordsOf(QUICK), ...PHRASE_RULES.flatMap((rule) => [...rule.anchors]), ...Object.keys(VARIANTS), 'iq'];
+// A word is looked up as it is; one with repeated letters also squeezed ("stuuupid", "asss").
+const EXACT_HASHES: ReadonlySet<number> = new Set(QUICK_WORDS.map((word) => tokenHash(word) & HASH_MASK));
+const SQUEEZED_HASHES: ReadonlySet<number> = new Set(QUICK_WORDS.map(squeezedHash));
+
+function squeezedHash(word: string): number {
+  let h = HASH_START;
+  for (let i = 0; i < word.length; i++) if (i === 0 || word.charCodeAt(i) !== word.charCodeAt(i - 1)) h = hashStep(h, word.charCodeAt(i), 1);
   return h & HASH_MASK;
 }
 
-/** False when the full analysis could only find the text harmless. */
-export function mightBeToxic(text: string): boolean {
-  let h = FNV_OFFSET;
+/**
+ * The quick scan: one pass over the characters that splits words exactly as `tokenize` does for
+ * plain text, hashes each word (no strings made), checks it against every word the rules react to,
+ * and adds up the model's weights for its unigram and bigram. Returns that sum (in weight units),
+ * or NaN when the rules might find something or the text is unusual (leetspeak, masking, spelled-out
+ * letters, glued words, capitals, other scripts) and needs the full analysis. A hash collision with
+ * a rule word only costs a full analysis; a test holds the sum to the full analysis's.
+ */
+export function quickScan(text: string, weights: Int8Array): number {
+  let sum = 0;
+  let previous = START_HASH;
+  let squeezed = HASH_START;
+  let exact = HASH_START;
   let length = 0;
-  let previous = -1;
+  let run = 0;
+  let repeated = false;
+  let last = -1;
   let first = -1;
   let letters = false;
   let digits = false;
+  // A special character ($ @ ! * # |) after the word's letters: more letters after it is leetspeak.
+  let closed = false;
+  // Inside a run of token characters: an @ there is leetspeak or junk, not the start of a mention.
+  let inToken = false;
   let singles = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     const letter = code >= 97 && code <= 122;
     if (letter || (code >= 48 && code <= 57)) {
+      if (closed) return NaN;
+      inToken = true;
       if (length === 0) first = code;
       if (letter) letters = true;
       else digits = true;
-      if (code !== previous) h = Math.imul(h ^ code, FNV_PRIME);
-      previous = code;
+      run = code === last ? run + 1 : 1;
+      if (run === 1) squeezed = hashStep(squeezed, code, 1);
+      else repeated = true;
+      exact = hashStep(exact, code, run);
+      last = code;
       length++;
       continue;
     }
     // Apostrophes vanish inside words ("you're" is "youre").
-    if (code === 39 || code === 0x2019) continue;
-    // Letters of scripts normalisation did not map need the real tokenizer.
-    if (code >= 0x80 && code < 0xd800 && LETTER_OR_DIGIT.test(text[i]!)) return true;
-    if (code === 42 || code === 35 || code === 36 || code === 124 || code === 33 || code === 64) {
-      // Masking or leetspeak inside a word ("f*ck", "b!tch", "a$$"); a mention's @ or a closing ! is not.
-      const before = length > 0;
-      const after = i + 1 < text.length && isWordCode(text.charCodeAt(i + 1));
-      if (code === 64 || code === 33 ? before && after : before || after) return true;
-      if (code === 64 && after) continue;
+    if (code === 39 || code === 0x2019) {
+      inToken = true;
+      continue;
     }
+    if (code === 36 || code === 33 || code === 42 || code === 35 || code === 124 || code === 64) {
+      // "@name" starts a mention: one token, whatever the name.
+      if (code === 64 && !inToken && i + 1 < text.length && isMentionCode(text.charCodeAt(i + 1))) {
+        let end = i + 1;
+        while (end < text.length && isMentionCode(text.charCodeAt(end))) end++;
+        const after = end < text.length ? text.charCodeAt(end) : 32;
+        if (isTokenCode(after) || (after >= 65 && after <= 90) || after >= 0x80) return NaN;
+        sum += weights[unigramIndex(MENTION_HASH)]! + weights[bigramIndex(previous, MENTION_HASH)]!;
+        previous = MENTION_HASH;
+        singles = 0;
+        i = end - 1;
+        continue;
+      }
+      // Edge characters are dropped ("gg!!", "!uptime", "*sigh*"); ones inside a word are not.
+      if (length > 0) closed = true;
+      inToken = true;
+      continue;
+    }
+    if ((code >= 65 && code <= 90) || (code >= 0x80 && isLetterOrDigit(text, i))) return NaN;
     if (length > 0) {
-      if (letters && digits) return true;
-      if (WORD_HASHES.has(h & HASH_MASK)) return true;
+      if (letters && digits) return NaN;
+      if (EXACT_HASHES.has(exact & HASH_MASK) || (repeated && SQUEEZED_HASHES.has(squeezed & HASH_MASK))) return NaN;
       // "urstupid", "youidiot": a target glued to an insult.
-      if (length >= 5 && (first === 117 || first === 121)) return true;
+      if (length >= 5 && (first === 117 || first === 121)) return NaN;
       singles = length === 1 && letters ? singles + 1 : 0;
-      if (singles >= 3) return true;
+      if (singles >= 3) return NaN;
+      sum += weights[unigramIndex(exact)]! + weights[bigramIndex(previous, exact)]!;
+      previous = exact;
     }
-    h = FNV_OFFSET;
-    length = 0;
-    previous = -1;
-    letters = digits = false;
+    squeezed = exact = HASH_START;
+    length = run = 0;
+    last = first = -1;
+    letters = digits = closed = inToken = repeated = false;
   }
-  return false;
+  return sum;
 }
 
-function isWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+function isLetterOrDigit(text: string, i: number): boolean {
+  LETTER_OR_DIGIT.lastIndex = i;
+  return LETTER_OR_DIGIT.test(text);
+}
+
+// Characters a token is made of (besides letters and digits of other scripts).
+function isTokenCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 36 || code === 64 || code === 33 || code === 42 || code === 35 || code === 124 || code === 39 || code === 0x2019;
+}
+
+function isMentionCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
 }
 
 /** Findings combine like independent evidence; the strongest one names the category. */
@@ -427,10 +621,16 @@ const ARTICLE_LIKE: ReadonlySet<WordClass> = new Set(['glue', 'possessive', 'sec
  */
 function aimOf(words: readonly string[], infos: readonly (WordInfo | undefined)[], j: number, isNoun: boolean): number {
   const next = nextContent(infos, j);
-  // "your stupid game", "stupid boss": the adjective describes the thing that follows ("so ugly it hurts" does not).
-  if (!isNoun && next?.cls === 'object' && words[j + 1] !== 'it') return 0.1;
+  // "your stupid game", "stupid boss": the adjective describes the thing that follows ("so ugly it
+  // hurts" does not, and "you ugly goblin" calls the person one).
+  if (!isNoun && next?.cls === 'object' && words[j + 1] !== 'it' && infos[j - 1]?.cls !== 'second') return 0.1;
   // "trash talk", "garbage truck", "the idiot box": the word is part of a compound naming a thing.
   if (COMPOUND_HEADS.has(words[j + 1] ?? '')) return 0.1;
+  // "nobody is as stupid as you", "dumber than him": the comparison names the target, whatever the subject.
+  const compared = infos[j + 2]?.cls;
+  if ((words[j + 1] === 'as' || words[j + 1] === 'than') && (compared === 'second' || compared === 'third' || compared === 'person')) return infos[j + 2]!.weight;
+  // "imagine paying for this clown": a demonstrative points at someone present.
+  if (isNoun && (words[j - 1] === 'this' || words[j - 1] === 'that') && next?.cls !== 'object') return 0.9;
   let aim = -1;
   let negated = false;
   let copula = false;
@@ -457,12 +657,18 @@ function aimOf(words: readonly string[], infos: readonly (WordInfo | undefined)[
         break;
       case 'person':
         // "your mom is a ...": an insult to someone's family is aimed at them; "the ai teammates" are not people.
-        aim = infos[i - 1]?.cls === 'possessive' ? 1 : NOT_PEOPLE_BEFORE.has(words[i - 1] ?? '') ? (copula ? 0.1 : 0) : info.weight;
+        aim = infos[i - 1]?.cls === 'possessive' ? 1 : namesThing(words, i) ? (copula ? 0.1 : 0) : info.weight;
         break;
       case 'object':
         // "it is stupid" has the thing as its subject; in "suck it loser" the clause ends at "it".
         aim = copula ? 0.1 : 0;
         break;
+      case 'body': {
+        // "your face is disgusting" insults you; "the boss's face" does not.
+        const owner = infos[i - 1]?.cls;
+        aim = owner === 'possessive' || owner === 'second' ? 1 : owner === 'third' ? 0.9 : 0.3;
+        break;
+      }
       case 'self':
         aim = 0.05;
         break;
@@ -489,6 +695,11 @@ function aimOf(words: readonly string[], infos: readonly (WordInfo | undefined)[
   // "stupid streamer", "idiot mods", "pathetic little man": the person follows.
   if (next && (next.cls === 'second' || next.cls === 'person')) aim = Math.max(aim, next.weight);
   return negated ? aim * 0.15 : aim;
+}
+
+// "the ai teammates", "the chat bot": a noun for people that is part of a name for a thing.
+function namesThing(words: readonly string[], i: number): boolean {
+  return NOT_PEOPLE.has(words[i - 1] ?? '') || NOT_PEOPLE.has(words[i + 1] ?? '');
 }
 
 function isLast(words: readonly string[], j: number): boolean {

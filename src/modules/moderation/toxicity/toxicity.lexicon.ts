@@ -21,6 +21,8 @@ export type WordClass =
   | 'person'
   /** A noun for things (boss, game, map): an insult aimed at them is not toxic. */
   | 'object'
+  /** A part or trait of a person (face, voice): insulting yours insults you, a character's does not. */
+  | 'body'
   /** The speaker: "I'm so stupid" is not toxic. */
   | 'self'
   /** Words that may stand between a target and an insult: "you are such a fucking idiot". */
@@ -83,7 +85,10 @@ add('object', 1, `game games boss bosses level levels map maps patch update ui q
   round match run move plan idea question take opinion rule rules law car traffic weather computer pc keyboard mouse internet wifi phone
   code bug bugs thing things stuff it everything dlc sequel chapter part season episode
   series book film trailer video clip stream streams content setup cam mic audio chair desk room house food pizza aim shot shots
-  play plays decision decisions strat strategy comp loadout kit queue lobby ranked timer time luck`);
+  play plays decision decisions strat strategy comp loadout kit queue lobby ranked timer time luck
+  villain villains protagonist antagonist mc zombie zombies monster monsters goblin goblins dragon dragons demon demons creature
+  creatures mob mobs minion minions cutscene cutscenes tutorial dog dogs cat cats pet pets puppy kitten hamster parrot`);
+add('body', 1, `face voice breath body brain head laugh personality hair teeth nose`);
 add('self', 1, `i im me myself my mine ive id ill`);
 add('glue', 1, `is are r re am was were be been being a an the so such really very real freaking frickin effing
   absolutely absolute complete completely total totally utter utterly actual actually literal literally just big huge massive little lil
@@ -92,7 +97,7 @@ add('glue', 1, `is are r re am was were be been being a an the so such really ve
 add('negation', 1, `not never no isnt arent aint wasnt werent dont doesnt didnt nt nor hardly`);
 add('cue', 1, `kill killing murder stab shoot hurt beat find rape raping dox doxx swat strangle choke punch slap hunt behead die dies dying dead
   death suck sucks sucked shut stfu gtfo kys kms neck hang unalive bleach nudes noods pics feet hate hates country kitchen cancer
-  send show sit face horny sexy hot thicc fuckable lick grope touch bang smash naked clothes strip heil hitler gas deport
+  send show sit horny sexy hot thicc fuckable lick grope touch bang smash naked clothes strip heil hitler gas deport
   exterminate sieg 1488 quit uninstall cares likes asked cry cope seethe f screw bite bend sex wrong piece`);
 
 /** Nouns for groups of people: an insult with one of them as its subject is an identity attack. */
@@ -118,7 +123,8 @@ export function lookup(word: string): WordInfo | undefined {
   return lexicon.get(short) ?? squeezedLexicon.get(short);
 }
 
-function hasRun(word: string): boolean {
+/** True when some character directly repeats ("stuuupid", "all"). */
+export function hasRun(word: string): boolean {
   for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
   return false;
 }
