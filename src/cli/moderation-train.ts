@@ -1,15 +1,17 @@
-// Trains the toxicity analyser's model on the shared research corpus and writes it into the repo.
-//   npm run moderation:train                        ../shared/data/toxicity/train.jsonl -> model/toxicity.model.json
+// Trains the toxicity analyser's model on the shared research corpus plus the project's chat-style
+// messages (toxicity/chat-data) and writes it into the repo.
+//   npm run moderation:train                        ../shared/data/toxicity/train.jsonl + chat-data/ -> model/toxicity.model.json
 //   npm run moderation:train -- --corpus FILE --out FILE
-// Deterministic: the same corpus gives the same file. A tenth of the corpus (chosen by a hash of
-// each row's id) is never trained on and reports the held-out figures; another tenth is the
-// development split the options below were chosen on.
+// Deterministic: the same inputs give the same file. A tenth of each source (chosen by a hash of
+// each row's id, or of a chat message's text) is never trained on and reports the held-out
+// figures; another tenth is the development split the options below were chosen on.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { normalizeText } from '../modules/moderation/moderation.text.ts';
 import { OfflineToxicityAnalyser, tokenize } from '../modules/moderation/toxicity/offline.analyser.ts';
+import { chatExamples } from '../modules/moderation/toxicity/chat-data/chat.data.ts';
 import { featureIndexes, modelTokens, tokenHash } from '../modules/moderation/toxicity/toxicity.features.ts';
 import { DEFAULT_MODEL_PATH, modelLogit, parseModel, quantize, serializeModel, sigmoid, type ModelMetadata, type ToxicityModel } from '../modules/moderation/toxicity/toxicity.model.ts';
 import { train, type Example } from '../modules/moderation/toxicity/toxicity.training.ts';
@@ -26,10 +28,13 @@ const OPTIONS = {
   learningRate: 0.1,
   l2: 1e-4,
   seed: 1,
-  // Both sources count alike in total, and within each the toxic and harmless rows count alike:
-  // the corpus is 77% toxic, chat is mostly harmless, and ConvAbuse (people typing at a chatbot)
-  // is closer to chat than Davidson's lexicon-sampled tweets.
-  sourceShare: 0.5,
+  // The share of the total weight each source gets; within each, the toxic and harmless rows count
+  // alike (the corpus is 77% toxic, chat is mostly harmless). The project's chat messages are the
+  // closest to Twitch chat but few and templated; ConvAbuse (people typing at a chatbot) comes next,
+  // then Davidson's lexicon-sampled tweets.
+  davidsonShare: 0.35,
+  convabuseShare: 0.3,
+  chatShare: 0.35,
   // Davidson's "offensive" class is mostly casual profanity, which the project's policy does not
   // call toxic (test/fixtures/moderation/README.md); it still teaches slurs and insults, at a discount.
   offensiveWeight: 0.3,
@@ -40,7 +45,7 @@ const row = z.object({
   text: z.string().max(10_000),
   toxic: z.boolean(),
   categories: z.array(z.string()),
-  source: z.enum(['davidson2017', 'convabuse2021']),
+  source: z.enum(['davidson2017', 'convabuse2021', 'chat']),
   id: z.string(),
   agreement: z.number().min(0).max(1),
 });
@@ -58,6 +63,10 @@ const rows: Row[] = raw
     if (!parsed.success) throw new Error(`${values.corpus}:${i + 1}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   });
+const CHAT_SOURCE = 'chat';
+const corpusRows = rows.length;
+// The project's messages: written for it, so every annotator agrees and nothing is "offensive" swearing.
+for (const example of chatExamples()) rows.push({ ...example, categories: [], source: CHAT_SOURCE, id: example.text, agreement: 1 });
 
 type Split = 'train' | 'dev' | 'test';
 function splitOf(r: Row): Split {
@@ -73,12 +82,12 @@ function featuresOf(text: string): number[] {
 
 const bySplit = { train: [] as Row[], dev: [] as Row[], test: [] as Row[] };
 for (const r of rows) bySplit[splitOf(r)].push(r);
-console.log(`rows ${rows.length}: train ${bySplit.train.length}, dev ${bySplit.dev.length}, held-out test ${bySplit.test.length}`);
+console.log(`rows ${rows.length} (${rows.length - corpusRows} chat): train ${bySplit.train.length}, dev ${bySplit.dev.length}, held-out test ${bySplit.test.length}`);
 
 const offensive = (r: Row) => (r.categories.includes('offensive') ? OPTIONS.offensiveWeight : 1);
 const groupTotals = new Map<string, number>();
 for (const r of bySplit.train) groupTotals.set(`${r.source}|${r.toxic}`, (groupTotals.get(`${r.source}|${r.toxic}`) ?? 0) + offensive(r));
-const share = (r: Row) => (r.source === 'convabuse2021' ? OPTIONS.sourceShare : 1 - OPTIONS.sourceShare);
+const share = (r: Row) => (r.source === 'convabuse2021' ? OPTIONS.convabuseShare : r.source === CHAT_SOURCE ? OPTIONS.chatShare : OPTIONS.davidsonShare);
 // Scaled so an average example weighs about one; noisy labels (agreement < 1) count less.
 const examples: Example[] = bySplit.train.map((r) => ({
   features: featuresOf(r.text),
@@ -124,7 +133,7 @@ const analyser = new OfflineToxicityAnalyser(model);
 const heldOut: ModelMetadata['heldOut'] = {};
 for (const part of ['dev', 'test'] as const) {
   console.log(part === 'test' ? 'held-out test split (never trained or tuned on):' : 'development split (options were chosen on it):');
-  for (const source of ['davidson2017', 'convabuse2021', 'all'] as const) {
+  for (const source of ['davidson2017', 'convabuse2021', CHAT_SOURCE, 'all'] as const) {
     const subset = bySplit[part].filter((r) => source === 'all' || r.source === source);
     const alone = measure(subset, (r) => probability(model, r) >= MODEL_THRESHOLD, MODEL_THRESHOLD);
     const combined = measure(subset, (r) => analyser.analyse(normalizeText(r.text)).score >= 0.75, 0.75);
@@ -138,7 +147,7 @@ for (const part of ['dev', 'test'] as const) {
 }
 
 const text = serializeModel(model, {
-  trainedOn: { file: 'train.jsonl (shared/data/toxicity)', sha256, rows: rows.length },
+  trainedOn: { file: 'train.jsonl (shared/data/toxicity) + toxicity/chat-data (chat messages written for the project)', sha256, rows: rows.length },
   options: { ...OPTIONS, featureBits: 18, features: 'hashed word unigrams and bigrams of the analyser tokens' },
   heldOut,
   attribution: 'Trained on Davidson et al. 2017 (MIT) and ConvAbuse, Curry et al. 2021 (CC BY 4.0): see THIRD_PARTY_NOTICES.md beside this file.',

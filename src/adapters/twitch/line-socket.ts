@@ -42,11 +42,11 @@ function openTcp(target: URL, handlers: LineSocketHandlers): LineSocket {
     handlers.onClose(reason);
   };
   socket.on('data', (chunk: string) => {
-    buffer += chunk;
-    let end: number;
-    while ((end = buffer.indexOf('\n')) !== -1) {
-      const line = buffer.slice(0, end).replace(/\r$/, '');
-      buffer = buffer.slice(end + 1);
+    // One split per chunk: a busy chat delivers hundreds of lines in one read.
+    const lines = (buffer + chunk).split('\n');
+    buffer = lines.pop()!;
+    for (const raw of lines) {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       if (line) handlers.onLine(line);
     }
     // A server that never sends a newline must not make us buffer forever.

@@ -40,6 +40,34 @@ describe('offline toxicity analyser', () => {
     assert.ok(score('someone called the streamer a clown earlier, got banned') < THRESHOLD);
   });
 
+  test('a quoted insult with a word of reporting is talk about it; a denied one is not an insult', () => {
+    assert.ok(score("my friend wrote 'you are a clown' under every clip and got banned") < THRESHOLD);
+    assert.ok(score('the boss yells "i will crush you" before phase two') < THRESHOLD);
+    assert.ok(score("'clown' fits you perfectly, idiot") >= THRESHOLD, 'an insult outside the quote still counts');
+    assert.ok(score("nobody in chat believes you're a fraud") < THRESHOLD);
+    assert.ok(score('telling people to kys is not ok') < THRESHOLD);
+    assert.ok(score("i never called you a loser") < THRESHOLD);
+    assert.ok(score("you're far from stupid") < THRESHOLD);
+  });
+
+  test('the subject decides: a thing in a relative clause, an npc, the speaker at their worst', () => {
+    assert.ok(score('the loadout you picked is dumb, swap it') < THRESHOLD);
+    assert.ok(score('this npc is an idiot, he keeps walking off the ledge') < THRESHOLD);
+    assert.ok(score("i'm the dumbest player in this lobby") < THRESHOLD);
+    assert.ok(score("you're nasty with that shotgun") < THRESHOLD);
+    assert.ok(score('you are the dumbest player in this lobby') >= THRESHOLD);
+  });
+
+  test('a derogatory generalisation about a group is an identity attack; a group named in passing is not', () => {
+    const result = (text: string) => analyser.analyse(normalizeText(text));
+    for (const text of ['muslims cant be trusted', 'immigrants always ruin the server', 'koreans all look alike', "never trust indians"]) {
+      assert.ok(result(text).score >= THRESHOLD, text);
+      assert.equal(result(text).category, 'identity_attack', text);
+    }
+    assert.ok(score('big thanks to all the women who organised the lan') < THRESHOLD);
+    assert.ok(score('the muslims in my clan are super chill') < THRESHOLD);
+  });
+
   test('a comparison, a demonstrative or a body part names the target', () => {
     assert.ok(score('nobody is as stupid as you') >= THRESHOLD);
     assert.ok(score('imagine paying to watch this clown') >= THRESHOLD);

@@ -15,7 +15,7 @@ import { chatMessage, FakeBus, FakeChat, FakeTwitch, ManualClock, silentLogger }
 
 const KEY = 'AIzaSyModuleTest-0123456789';
 // The offline analyser finds no word to hold against this one; Perspective (the fake) does.
-const TOXIC = 'nobody would miss you honestly';
+const TOXIC = 'people like you are why i left the hobby';
 const HARMLESS = 'what a great play that was';
 const TIMEOUT_MS = 300;
 

@@ -11,7 +11,7 @@ import type { ToxicityResult } from './offline.analyser.ts';
 import { FAILURES_BEFORE_PAUSE, FAILURE_PAUSE_MS, PerspectiveToxicityProvider, QUOTA_PAUSE_MS, REFUSED_PAUSE_MS, type PerspectiveProviderOptions } from './perspective.provider.ts';
 
 const KEY = 'AIzaSyProviderTest-0123456789';
-const UNSURE = 'nobody would miss you honestly';
+const UNSURE = 'people like you are why i left the hobby';
 const PERSPECTIVE_SAYS = { score: 0.88, category: 'insult', evidence: 'perspective: INSULT 0.90' };
 
 interface LogLine {
@@ -85,7 +85,7 @@ describe('Perspective provider', () => {
   });
 
   test('the band is the threshold that applies: a first message is judged at the lower one', async () => {
-    const text = 'i hate you so much';
+    const text = 'get lost nobody asked';
     const offline = notAsked(provider().score(chatMessage(text, { firstMessage: true }), settings));
     assert.ok(offline!.score >= 0.6 && offline!.score < 0.75, `precondition: offline score ${offline!.score} between the two thresholds`);
     await settled(provider().score(chatMessage(text), settings));
