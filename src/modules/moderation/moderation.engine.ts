@@ -14,7 +14,7 @@ import { toxicityFilter, type ToxicityScorer } from './filters/toxicity.filter.t
 import { zalgoFilter } from './filters/zalgo.filter.ts';
 import type { ModerationSettings, ModerationStep, RuleAction } from './moderation.settings.ts';
 import { ChannelState } from './moderation.state.ts';
-import { normalizeText } from './moderation.text.ts';
+import { isPlainAscii, normalizeText } from './moderation.text.ts';
 import { ALWAYS_EXEMPT, roleMask, type FilterInput, type MessageFilter, type RuleId } from './moderation.types.ts';
 import type { ToxicityResult } from './toxicity/offline.analyser.ts';
 
@@ -68,7 +68,7 @@ export class ModerationEngine {
   private readonly input: FilterInput;
 
   constructor(private readonly deps: ModerationEngineDeps) {
-    this.input = { message: undefined as unknown as ChatMessage, text: '', now: 0, strict: false, state: new ChannelState(), toxicity: undefined };
+    this.input = { message: undefined as unknown as ChatMessage, text: '', plainAscii: true, now: 0, strict: false, state: new ChannelState(), toxicity: undefined };
   }
 
   /** The channel's in-memory state (history, flood counters, permits). */
@@ -102,7 +102,8 @@ export class ModerationEngine {
     // One input object, refilled per message: evaluation is synchronous and filters keep no reference.
     const input = this.input;
     input.message = message;
-    input.text = normalizeText(message.text);
+    input.plainAscii = isPlainAscii(message.text);
+    input.text = input.plainAscii ? message.text.toLowerCase() : normalizeText(message.text);
     input.now = now;
     input.strict = message.firstMessage && settings.firstMessage.enabled;
     input.state = state;

@@ -23,6 +23,8 @@ export interface FilterInput {
   message: ChatMessage;
   /** `normalizeText(message.text)`. */
   text: string;
+  /** `isPlainAscii(message.text)`: no per-character Unicode work is needed. */
+  plainAscii: boolean;
   now: number;
   /** The author's first message in the channel, and the channel wants first messages judged strictly. */
   strict: boolean;

@@ -17,7 +17,9 @@ export function capsFilter(settings: ModerationSettings['spam']['caps'], emoteNa
     rule: 'caps',
     exemptMask: exemptMaskOf(settings.exempt),
     action: settings.action,
-    check({ message }) {
+    check({ message, text, plainAscii }) {
+      // Plain ASCII that lowercasing left as it was has no capitals at all.
+      if (plainAscii && text === message.text) return null;
       countLetters(message.text, 0, message.text.length, count, true);
       if (!shouting(count)) return null;
       // Emote names are often capitalised ("KEKW"); only the words around them count.

@@ -138,9 +138,8 @@ function bandKey(signature: Uint32Array, band: number): number {
  * fewer than `minLength` letters and digits.
  */
 export function signatureOf(text: string, minLength: number, out: Uint32Array = new Uint32Array(HASHES)): boolean {
-  let kept = 0;
-  for (let i = 0; i < text.length; i++) if (isWordChar(text, i)) kept++;
-  if (kept < minLength || kept < 4) return false;
+  // Letters are counted while hashing rather than first: most chat lines are long enough.
+  if (text.length < minLength) return false;
   out.fill(EMPTY);
   let c0 = 0;
   let c1 = 0;
@@ -162,7 +161,7 @@ export function signatureOf(text: string, minLength: number, out: Uint32Array = 
     c1 = c2;
     c2 = c3;
   }
-  return true;
+  return seen >= minLength && seen >= 4;
 }
 
 function isWordChar(text: string, i: number): boolean {

@@ -54,9 +54,9 @@ export function emotesFilter(settings: ModerationSettings['spam']['emotes']): Me
     rule: 'emotes',
     exemptMask: exemptMaskOf(settings.exempt),
     action: settings.action,
-    check({ message }) {
+    check({ message, plainAscii }) {
       // Emotes are words, emoji or tagged ranges; a message with few of those cannot exceed the limit.
-      if (message.emotes.length + wordCount(message.text) + possibleEmoji(message.text) <= max) return null;
+      if (message.emotes.length + wordCount(message.text) + (plainAscii ? 0 : possibleEmoji(message.text)) <= max) return null;
       const count = countEmotes(message, names, max + 1);
       return count > max ? { detail: `${count} emotes (at most ${max})` } : null;
     },

@@ -1,5 +1,4 @@
 import type { ModerationSettings } from '../moderation.settings.ts';
-import { isPlainAscii } from '../moderation.text.ts';
 import { exemptMaskOf, type MessageFilter } from '../moderation.types.ts';
 
 const MARK_RUNS = /\p{M}+/gu;
@@ -15,8 +14,8 @@ export function zalgoFilter(settings: ModerationSettings['spam']['zalgo']): Mess
     rule: 'zalgo',
     exemptMask: exemptMaskOf(settings.exempt),
     action: settings.action,
-    check({ message }) {
-      if (isPlainAscii(message.text)) return null;
+    check({ message, plainAscii }) {
+      if (plainAscii) return null;
       let longest = 0;
       let stacked = 0;
       for (const run of message.text.matchAll(MARK_RUNS)) {
