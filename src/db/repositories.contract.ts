@@ -176,6 +176,38 @@ export function repositoriesContract(open: () => Promise<Database>): void {
       assert.deepEqual((await users.findById('1'))?.lastSeen, new Date(now));
     }));
 
+  test('tracker: a chatter already in the batch being written is not queued again', async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const batches: string[][] = [];
+    const tracker = new SeenUserTracker(
+      {
+        upsertSeen: (batch) => {
+          batches.push(batch.map((u) => u.login));
+          started();
+          return new Promise<void>((resolve) => (release = resolve));
+        },
+      },
+      { flushIntervalMs: 60_000 },
+    );
+    tracker.seen({ twitchId: '1', login: 'alice', displayName: 'Alice' });
+    let writeStarted = new Promise<void>((resolve) => (started = resolve));
+    const writing = tracker.flush();
+    await writeStarted;
+    tracker.seen({ twitchId: '1', login: 'alice', displayName: 'Alice' });
+    tracker.seen({ twitchId: '2', login: 'bob', displayName: 'Bob' });
+    assert.equal(tracker.pendingCount, 1, 'only bob waits for the next flush');
+    release();
+    await writing;
+    writeStarted = new Promise<void>((resolve) => (started = resolve));
+    const next = tracker.flush();
+    await writeStarted;
+    release();
+    await next;
+    await tracker.close();
+    assert.deepEqual(batches, [['alice'], ['bob']]);
+  });
+
   test('tracker: a failed flush keeps the batch for the next one', () =>
     withDb(async ({ db }) => {
       const users = new UsersRepository(db);

@@ -27,6 +27,8 @@ interface Written {
 export class SeenUserTracker {
   private pending = new Map<string, SeenUser>();
   private readonly written = new Map<string, Written>();
+  /** The batch being written: its chatters count as written while the statement runs. */
+  private writing = new Map<string, SeenUser>();
   private readonly refreshMs: number;
   private inFlight: Promise<void> = Promise.resolve();
   private closed = false;
@@ -50,6 +52,8 @@ export class SeenUserTracker {
     const now = this.clock.now();
     const written = this.written.get(user.twitchId);
     if (written && now - written.at < this.refreshMs && written.login === user.login && written.displayName === user.displayName) return;
+    const writing = this.writing.get(user.twitchId);
+    if (writing && now - writing.seenAt.getTime() < this.refreshMs && writing.login === user.login && writing.displayName === user.displayName) return;
     this.pending.set(user.twitchId, { ...user, seenAt: new Date(now) });
   }
 
@@ -78,6 +82,7 @@ export class SeenUserTracker {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    this.writing = batch;
     try {
       await this.users.upsertSeen([...batch.values()]);
       for (const [id, user] of batch) {
@@ -89,6 +94,8 @@ export class SeenUserTracker {
       // Sightings made during the failed write are newer, so they win over the batch's.
       for (const [id, user] of batch) if (!this.pending.has(id)) this.pending.set(id, user);
       throw err;
+    } finally {
+      this.writing = new Map();
     }
   }
 

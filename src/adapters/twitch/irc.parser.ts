@@ -80,6 +80,24 @@ function skipSpaces(line: string, from: number): number {
   return pos;
 }
 
+// The tags Twitch sends, so that a key can be taken from this list instead of cut out of the line:
+// one string fewer per tag, and one the engine has hashed before.
+const KNOWN_KEYS = [
+  'badge-info', 'badges', 'ban-duration', 'bits', 'client-nonce', 'color', 'display-name', 'emote-only', 'emote-sets',
+  'emotes', 'first-msg', 'flags', 'followers-only', 'id', 'login', 'message-id', 'mod', 'msg-id', 'r9k', 'reply-parent-display-name',
+  'reply-parent-msg-body', 'reply-parent-msg-id', 'reply-parent-user-id', 'reply-parent-user-login', 'reply-thread-parent-msg-id',
+  'reply-thread-parent-user-login', 'returning-chatter', 'room-id', 'slow', 'subs-only', 'subscriber', 'system-msg',
+  'target-msg-id', 'target-user-id', 'thread-id', 'tmi-sent-ts', 'turbo', 'user-id', 'user-type', 'vip',
+];
+const KEYS_BY_LENGTH: string[][] = [];
+for (const key of KNOWN_KEYS) (KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
+function tagKey(raw: string, start: number, end: number): string {
+  const candidates = KEYS_BY_LENGTH[end - start];
+  if (candidates) for (const key of candidates) if (raw.startsWith(key, start)) return key;
+  return raw.slice(start, end);
+}
+
 /** Parses `a=1;b=x\sy` into an object without a prototype, so keys like `__proto__` are inert. */
 export function parseTags(raw: string): Record<string, string> {
   const tags: Record<string, string> = Object.create(null);
@@ -89,10 +107,10 @@ export function parseTags(raw: string): Record<string, string> {
     if (end === -1) end = raw.length;
     if (end > start) {
       const eq = raw.indexOf('=', start);
-      if (eq === -1 || eq > end) tags[raw.slice(start, end)] = '';
+      if (eq === -1 || eq > end) tags[tagKey(raw, start, end)] = '';
       else {
         const value = raw.slice(eq + 1, end);
-        tags[raw.slice(start, eq)] = value.includes('\\') ? unescapeTagValue(value) : value;
+        tags[tagKey(raw, start, eq)] = value.includes('\\') ? unescapeTagValue(value) : value;
       }
     }
     start = end + 1;
