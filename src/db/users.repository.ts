@@ -1,4 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
+import { columnParam } from './column-param.ts';
 import type { AppDb } from './database.ts';
 import { users } from './core.tables.ts';
 
@@ -11,8 +12,7 @@ export interface SeenUser {
   seenAt: Date;
 }
 
-// Each column is one array parameter (unnest), so a batch costs little to build and to parse; the cap
-// bounds one statement's size.
+// One array parameter per column (columnParam); the cap bounds one statement's size.
 const MAX_ROWS_PER_STATEMENT = 5000;
 
 export class UsersRepository {
@@ -26,7 +26,7 @@ export class UsersRepository {
     const rows = [...mergeByUser(seen).values()];
     for (let i = 0; i < rows.length; i += MAX_ROWS_PER_STATEMENT) {
       const batch = rows.slice(i, i + MAX_ROWS_PER_STATEMENT);
-      const column = <T>(pick: (row: (typeof batch)[number]) => T) => sql.param(batch.map(pick));
+      const column = <T>(pick: (row: User) => T) => columnParam(batch, pick);
       await this.db.execute(sql`
         insert into users (twitch_id, login, display_name, first_seen, last_seen)
         select * from unnest(${column((r) => r.twitchId)}::text[], ${column((r) => r.login)}::text[], ${column((r) => r.displayName)}::text[],

@@ -14,9 +14,12 @@ export interface SeenUserTrackerOptions {
   clock?: Clock;
 }
 
-interface Written {
+interface Names {
   login: string;
   displayName: string;
+}
+
+interface Written extends Names {
   at: number;
 }
 
@@ -51,9 +54,8 @@ export class SeenUserTracker {
     if (this.closed) return;
     const now = this.clock.now();
     const written = this.written.get(user.twitchId);
-    if (written && now - written.at < this.refreshMs && written.login === user.login && written.displayName === user.displayName) return;
     const writing = this.writing.get(user.twitchId);
-    if (writing && now - writing.seenAt.getTime() < this.refreshMs && writing.login === user.login && writing.displayName === user.displayName) return;
+    if ((written && this.covers(written, written.at, user, now)) || (writing && this.covers(writing, writing.seenAt.getTime(), user, now))) return;
     this.pending.set(user.twitchId, { ...user, seenAt: new Date(now) });
   }
 
@@ -97,6 +99,11 @@ export class SeenUserTracker {
     } finally {
       this.writing = new Map();
     }
+  }
+
+  // A sighting under the same name within the refresh window of one written (or being written) adds nothing.
+  private covers(record: Names, at: number, user: Names, now: number): boolean {
+    return now - at < this.refreshMs && record.login === user.login && record.displayName === user.displayName;
   }
 
   private forgetStale(): void {

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { columnParam } from '../../db/column-param.ts';
 import type { AppDb } from '../../db/database.ts';
 import { moderationLog, type LogEntry } from './moderation.tables.ts';
 
@@ -15,14 +16,10 @@ export interface LogQuery {
 export class ModerationRepository {
   constructor(private readonly db: AppDb) {}
 
-  /**
-   * Writes entries in one statement; an entry already written (same id) is left as it is. One array
-   * per column (unnest) instead of a parameter per value: a batch of hundreds of rows costs little
-   * to build and to parse.
-   */
+  /** Writes entries in one statement; an entry already written (same id) is left as it is. */
   async insert(entries: readonly LogEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const column = <T>(pick: (e: LogEntry) => T) => sql.param(entries.map(pick));
+    const column = <T>(pick: (e: LogEntry) => T) => columnParam(entries, pick);
     await this.db.execute(sql`
       insert into moderation_log (id, channel, channel_id, user_id, user_login, message_id, message_text, rule, detail,
         score, action, duration_seconds, actor, status, error, created_at, undone_at, undone_by)

@@ -4,8 +4,8 @@
 // messages are the ones the real API gives; the other validation messages are this fake's wording.
 // Scores come from a small word list or a table of exact texts. It can be made slow, failing,
 // out of quota, or to answer garbage.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startFakeServer } from '../fake-server.ts';
 import { scoreByWords, type Scores } from './perspective.words.ts';
 
 /**
@@ -124,38 +124,30 @@ export async function startPerspectiveFake(options: PerspectiveFakeOptions = {})
     json(res, 200, { attributeScores, languages: request.languages ?? ['en'], detectedLanguages: ['en'] });
   };
 
-  const server = createServer((req, res) => {
+  const server = await startFakeServer({ port: options.port, maxBodyBytes: MAX_BODY_BYTES }, async (req, res, body) => {
     state.hits++;
-    void (async () => {
-      const body = await readBody(req);
-      const url = new URL(req.url ?? '/', 'http://fake');
-      if (url.pathname === '/control' && req.method === 'POST') {
-        applyControl(state, scores, body);
-        json(res, 200, { delayMs: state.delayMs, failure: state.failure, retryAfterSeconds: state.retryAfterSeconds });
-        return;
-      }
-      if (state.delayMs > 0) await delay(state.delayMs, res);
-      if (res.destroyed) return;
-      if (url.pathname !== ANALYZE_PATH || req.method !== 'POST') {
-        res.writeHead(404, { 'content-type': 'text/html' }).end(`<html><body>The requested URL <code>${url.pathname}</code> was not found on this server.</body></html>`);
-        return;
-      }
-      try {
-        analyze(req, url, body, res);
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        json(res, error.code, { error: { code: error.code, message: error.message, status: error.status, ...(error.details ? { details: error.details } : {}) } });
-      }
-    })().catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end(String(err));
-    });
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname === '/control' && req.method === 'POST') {
+      applyControl(state, scores, body);
+      json(res, 200, { delayMs: state.delayMs, failure: state.failure, retryAfterSeconds: state.retryAfterSeconds });
+      return;
+    }
+    if (state.delayMs > 0) await delay(state.delayMs, res);
+    if (res.destroyed) return;
+    if (url.pathname !== ANALYZE_PATH || req.method !== 'POST') {
+      res.writeHead(404, { 'content-type': 'text/html' }).end(`<html><body>The requested URL <code>${url.pathname}</code> was not found on this server.</body></html>`);
+      return;
+    }
+    try {
+      analyze(req, url, body, res);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      json(res, error.code, { error: { code: error.code, message: error.message, status: error.status, ...(error.details ? { details: error.details } : {}) } });
+    }
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${server.port}`,
     key,
     requests,
     get hits() {
@@ -180,11 +172,7 @@ export async function startPerspectiveFake(options: PerspectiveFakeOptions = {})
       state.retryAfterSeconds = seconds;
     },
     scores,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
 
@@ -233,17 +221,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8' }).end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) break;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function applyControl(state: { delayMs: number; failure: PerspectiveFailure; retryAfterSeconds: number | null }, scores: Map<string, Scores>, body: string): void {

@@ -2,8 +2,7 @@
 // schema.graphql) over fixture data. It validates every query against that schema the way the
 // real API does, and it can be made slow, made to fail, or taken down.
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFakeServer } from '../fake-server.ts';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { EXCHANGE, FIXTURE_ITEMS, normalizedNameOf, syntheticItems, TRADERS, type FixtureItem, type TraderKey } from './fixtures.ts';
 
@@ -110,45 +109,37 @@ export async function startTarkovDevFake(options: TarkovDevFakeOptions = {}): Pr
     }),
   });
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const body = await readBody(req);
-      if (req.url === '/control' && req.method === 'POST') {
-        applyControl(state, body);
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(state));
-        return;
+  const server = await startFakeServer({ port: options.port }, async (req, res, body) => {
+    if (req.url === '/control' && req.method === 'POST') {
+      applyControl(state, body);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(state));
+      return;
+    }
+    if (req.method === 'POST') {
+      try {
+        const parsed = JSON.parse(body) as { operationName?: string; variables?: Record<string, unknown>; query?: string };
+        requests.push({ operationName: parsed.operationName ?? operationNameOf(parsed.query), variables: parsed.variables ?? {}, at: Date.now() });
+      } catch {
+        requests.push({ operationName: null, variables: {}, at: Date.now() });
       }
-      if (req.method === 'POST') {
-        try {
-          const parsed = JSON.parse(body) as { operationName?: string; variables?: Record<string, unknown>; query?: string };
-          requests.push({ operationName: parsed.operationName ?? operationNameOf(parsed.query), variables: parsed.variables ?? {}, at: Date.now() });
-        } catch {
-          requests.push({ operationName: null, variables: {}, at: Date.now() });
-        }
-      }
-      if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
-      if (res.destroyed) return;
-      if (state.failure === 'http') {
-        res.writeHead(503, { 'content-type': 'text/html' }).end('<html><body>503 Service Temporarily Unavailable</body></html>');
-        return;
-      }
-      const response = await yoga.fetch(`http://fake${req.url ?? '/'}`, {
-        method: req.method,
-        headers: req.headers as Record<string, string>,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
-      });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    })().catch((err: unknown) => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end(String(err));
+    }
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    if (res.destroyed) return;
+    if (state.failure === 'http') {
+      res.writeHead(503, { 'content-type': 'text/html' }).end('<html><body>503 Service Temporarily Unavailable</body></html>');
+      return;
+    }
+    const response = await yoga.fetch(`http://fake${req.url ?? '/'}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
     });
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://127.0.0.1:${server.port}/graphql`,
     requests,
     get delayMs() {
       return state.delayMs;
@@ -168,11 +159,7 @@ export async function startTarkovDevFake(options: TarkovDevFakeOptions = {}): Pr
     set priceFactor(factor: number) {
       state.priceFactor = factor;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: server.close,
   };
 }
 
@@ -182,16 +169,6 @@ function applyControl(state: { delayMs: number; failure: FakeFailure; priceFacto
   if (typeof patch.delayMs === 'number' && patch.delayMs >= 0) state.delayMs = patch.delayMs;
   if (patch.failure === null || patch.failure === 'http' || patch.failure === 'graphql') state.failure = patch.failure;
   if (typeof patch.priceFactor === 'number' && patch.priceFactor > 0) state.priceFactor = patch.priceFactor;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => resolve(body));
-    req.on('error', reject);
-  });
 }
 
 function operationNameOf(query: string | undefined): string | null {
