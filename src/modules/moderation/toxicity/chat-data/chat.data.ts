@@ -1,14 +1,19 @@
-// The project's chat-style training messages: the hand-written file and the templates beside it.
-import { readFileSync } from 'node:fs';
+// The project's chat-style training messages: the hand-written files and the templates beside them.
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { templateExamples, type ChatExample } from './chat.templates.ts';
 
-export const HANDWRITTEN_PATH = fileURLToPath(new URL('./chat.handwritten.jsonl', import.meta.url));
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** Every hand-written file: `*.jsonl` beside this one, in name order. */
+export const HANDWRITTEN_PATHS = readdirSync(HERE)
+  .filter((name) => name.endsWith('.jsonl'))
+  .sort()
+  .map((name) => `${HERE}${name}`);
 
 const row = z.object({ text: z.string().min(1).max(500), toxic: z.boolean() });
 
-export function handwrittenExamples(path: string = HANDWRITTEN_PATH): ChatExample[] {
+function readExamples(path: string): ChatExample[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim().length > 0)
@@ -17,6 +22,10 @@ export function handwrittenExamples(path: string = HANDWRITTEN_PATH): ChatExampl
       if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
+}
+
+export function handwrittenExamples(): ChatExample[] {
+  return HANDWRITTEN_PATHS.flatMap(readExamples);
 }
 
 /** Every chat training message: hand-written first, then the templates'. */
