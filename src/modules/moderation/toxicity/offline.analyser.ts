@@ -461,13 +461,14 @@ class Context {
 
 // The model's probability below which it adds nothing, the probability from which it counts in full,
 // and its largest share of the score. On its own it is a weak judge of who is meant, so its finding
-// is scaled by the rules' aim (modelAim). The ramp's top (0.85) was chosen on the development split
-// of the chat messages once hand-written chat joined the training data: a ramp to 1.0 left most
-// abuse the model was sure of (p 0.8-0.93) under the threshold (dev chat recall 0.62 -> 0.78 at
-// precision 0.93 -> 0.94).
+// is scaled by the rules' aim (modelAim). The ramp's top was chosen on the development split of the
+// chat messages once hand-written chat joined the training data: with a ramp to 1.0 most abuse the
+// model was sure of (p 0.8-0.93) stayed under the threshold. Dev chat, precision / recall: top 1.0
+// 0.929 / 0.621, 0.85 0.937 / 0.779; after the second batch of chat, 0.85 0.938 / 0.734, 0.75
+// 0.938 / 0.782, 0.7 0.933 / 0.802 (0.7 cost precision on seen sets, so 0.75).
 const MODEL_FLOOR = 0.6;
 const MODEL_FLOOR_LOGIT = Math.log(MODEL_FLOOR / (1 - MODEL_FLOOR));
-const MODEL_FULL = 0.85;
+const MODEL_FULL = 0.75;
 const MODEL_WEIGHT = 0.9;
 // Words of praise that make "you fucking legend" banter, whatever the model thinks of "fucking".
 const PRAISE: ReadonlySet<string> = new Set(
