@@ -29,7 +29,11 @@ test('keeps empty and valueless tags, and hostile keys stay inert', () => {
   assert.equal(irc.tags['a'], '');
   assert.equal(irc.tags['b'], '');
   assert.equal(irc.tags['__proto__'], 'x');
-  assert.equal(Object.getPrototypeOf(irc.tags), null);
+  assert.equal(irc.tags['constructor'], 'y');
+  // Nothing inherited: a tag Twitch did not send reads as absent, whatever its name.
+  assert.equal(irc.tags['toString'], undefined);
+  assert.equal(irc.tags['hasOwnProperty'], undefined);
+  assert.equal(Object.getPrototypeOf(Object.getPrototypeOf(irc.tags)), null);
   assert.equal(({} as Record<string, unknown>)['x'], undefined);
 });
 
