@@ -12,7 +12,7 @@ const labelled = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.jsonl'))
   .flatMap((f) => readFileSync(`${FIXTURES}/${f}`, 'utf8').split('\n').filter(Boolean))
   .map((line) => normalizeText((JSON.parse(line) as { text: string }).text));
-const tricky = ['f*ck you', 'b!tch', 'a$$hole', 'sh|t', 'k y s', 'urstupid', 'youidiot', '1488', 'n1gger', "you're the shit", 'stuuupid', '@streamer idiot', 'i d i o t'];
+const tricky = ['f*ck you', 'b!tch', 'a$$hole', 'sh|t', 'k y s', 'urstupid', 'youidiot', 'urstupid!!', "you'reidiot", 'ur’idiot', 'update yikes usually', '1488', 'n1gger', "you're the shit", 'stuuupid', '@streamer idiot', 'i d i o t'];
 
 // Random strings of the characters the scan treats specially: mentions, leetspeak, masking, apostrophes, capitals, other scripts.
 const random = seededRandom(42);

@@ -565,6 +565,9 @@ export function quickScan(text: string, weights: Int8Array): number {
   let repeated = false;
   let last = -1;
   let first = -1;
+  // Where the word's letters begin and end (edge characters after them are not part of it).
+  let start = 0;
+  let end = 0;
   let letters = false;
   let digits = false;
   // A special character ($ @ ! * # |) after the word's letters: more letters after it is leetspeak.
@@ -578,7 +581,11 @@ export function quickScan(text: string, weights: Int8Array): number {
     if (letter || (code >= 48 && code <= 57)) {
       if (closed) return NaN;
       inToken = true;
-      if (length === 0) first = code;
+      if (length === 0) {
+        first = code;
+        start = i;
+      }
+      end = i + 1;
       if (letter) letters = true;
       else digits = true;
       run = code === last ? run + 1 : 1;
@@ -616,8 +623,8 @@ export function quickScan(text: string, weights: Int8Array): number {
     if (length > 0) {
       if (letters && digits) return NaN;
       if (EXACT_HASHES.has(exact & HASH_MASK) || (repeated && SQUEEZED_HASHES.has(squeezed & HASH_MASK))) return NaN;
-      // "urstupid", "youidiot": a target glued to an insult.
-      if (length >= 5 && (first === 117 || first === 121)) return NaN;
+      // "urstupid", "youidiot": a target glued to an insult ("update", "yikes" are words of their own).
+      if (length >= 5 && (first === 117 || first === 121) && splitGlued(text.slice(start, end).replace(APOSTROPHES, ''))) return NaN;
       singles = length === 1 && letters ? singles + 1 : 0;
       if (singles >= 3) return NaN;
       sum += weights[unigramIndex(exact)]! + weights[bigramIndex(previous, exact)]!;
@@ -630,6 +637,8 @@ export function quickScan(text: string, weights: Int8Array): number {
   }
   return sum;
 }
+
+const APOSTROPHES = /['’]/g;
 
 function isLetterOrDigit(text: string, i: number): boolean {
   LETTER_OR_DIGIT.lastIndex = i;
