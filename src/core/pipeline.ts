@@ -81,7 +81,9 @@ export class MessagePipeline {
     for (const hook of this.hooks) {
       if (channel.disabledModules.has(hook.module)) continue;
       try {
-        const verdict = await hook.run(message, channel);
+        const returned = hook.run(message, channel);
+        // Most hooks answer at once; awaiting only a real promise spares every message a turn of the microtask queue per hook.
+        const verdict = returned instanceof Promise ? await returned : returned;
         if (verdict?.stop) return { module: hook.module, reason: verdict.reason };
       } catch (error) {
         this.moduleFailed(hook.module, 'onMessage', error);
