@@ -35,6 +35,7 @@ test('badges become roles; broadcaster, lead moderator and the mod flag count', 
   assert.deepEqual([...rolesFromTags({ badges: 'lead_moderator/1' })], ['moderator']);
   assert.deepEqual([...rolesFromTags({ badges: '', mod: '1' })], ['moderator']);
   assert.deepEqual([...rolesFromTags({ badges: 'glhf-pledge/1,premium/1' })], []);
+  assert.deepEqual([...rolesFromTags({ badges: 'constructor/1,__proto__/1,toString/1' })], [], 'names of Object.prototype members are no roles');
 });
 
 test('malformed emote tags are skipped, not thrown', () => {
@@ -57,6 +58,8 @@ test('maps USERNOTICE sub, raid and unknown kinds with msg-param tags', () => {
   assert.ok(raid?.type === 'usernotice' && raid.kind === 'raid' && raid.params['viewerCount'] === '12');
   const other = toChatEvent(parseIrcLine('@msg-id=bitsbadgetier :tmi.twitch.tv USERNOTICE #c'));
   assert.ok(other?.type === 'usernotice' && other.kind === 'other');
+  const hostile = toChatEvent(parseIrcLine('@msg-id=constructor :tmi.twitch.tv USERNOTICE #c'));
+  assert.ok(hostile?.type === 'usernotice' && hostile.kind === 'other');
 });
 
 test('maps CLEARCHAT, CLEARMSG, ROOMSTATE and NOTICE', () => {

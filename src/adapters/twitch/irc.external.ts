@@ -4,14 +4,15 @@ import type { IrcMessage } from './irc.parser.ts';
 // Twitch's IRC wire format (tags on PRIVMSG, USERNOTICE, CLEARCHAT, ...) mapped once into core types.
 // Tag reference: https://dev.twitch.tv/docs/chat/irc/#privmsg-tags
 
-const BADGE_ROLES: Record<string, Role> = {
-  broadcaster: 'broadcaster',
-  moderator: 'moderator',
-  lead_moderator: 'moderator',
-  vip: 'vip',
-  subscriber: 'subscriber',
-  founder: 'founder',
-};
+// Maps, not objects: a badge or msg-id named like an Object.prototype member must find nothing.
+const BADGE_ROLES: ReadonlyMap<string, Role> = new Map([
+  ['broadcaster', 'broadcaster'],
+  ['moderator', 'moderator'],
+  ['lead_moderator', 'moderator'],
+  ['vip', 'vip'],
+  ['subscriber', 'subscriber'],
+  ['founder', 'founder'],
+]);
 
 /** Roles from a `badges` tag (`moderator/1,subscriber/12`), plus the `mod`/`vip` flags. */
 export function rolesFromTags(tags: Record<string, string>): Set<Role> {
@@ -20,7 +21,7 @@ export function rolesFromTags(tags: Record<string, string>): Set<Role> {
   if (badges) {
     for (const badge of badges.split(',')) {
       const slash = badge.indexOf('/');
-      const role = BADGE_ROLES[slash === -1 ? badge : badge.slice(0, slash)];
+      const role = BADGE_ROLES.get(slash === -1 ? badge : badge.slice(0, slash));
       if (role) roles.add(role);
     }
   }
@@ -92,14 +93,9 @@ export function toChatMessage(irc: IrcMessage): ChatMessage | null {
   };
 }
 
-const NOTICE_KINDS: Record<string, UserNoticeKind> = {
-  sub: 'sub',
-  resub: 'resub',
-  subgift: 'subgift',
-  submysterygift: 'submysterygift',
-  raid: 'raid',
-  announcement: 'announcement',
-};
+const NOTICE_KINDS: ReadonlyMap<string, UserNoticeKind> = new Map(
+  (['sub', 'resub', 'subgift', 'submysterygift', 'raid', 'announcement'] as const).map((kind) => [kind, kind]),
+);
 
 /** Maps USERNOTICE, CLEARCHAT, CLEARMSG, ROOMSTATE, NOTICE and USERSTATE to a ChatEvent. */
 export function toChatEvent(irc: IrcMessage): ChatEvent | null {
@@ -112,7 +108,7 @@ export function toChatEvent(irc: IrcMessage): ChatEvent | null {
       for (const key in tags) if (key.startsWith('msg-param-')) params[key.slice(10)] = tags[key]!;
       return {
         type: 'usernotice',
-        kind: NOTICE_KINDS[msgId] ?? 'other',
+        kind: NOTICE_KINDS.get(msgId) ?? 'other',
         msgId,
         channel,
         login: (tags['login'] ?? '').toLowerCase(),

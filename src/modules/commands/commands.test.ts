@@ -91,6 +91,8 @@ describe('custom commands from chat', () => {
     assert.match(h.lastText()!, /not a valid command name/);
     await h.say('!addcom -ul=king !x text', 'mod', MOD);
     assert.match(h.lastText()!, /-ul=king: use everyone/);
+    await h.say('!addcom -ul=constructor !x text', 'mod', MOD);
+    assert.match(h.lastText()!, /-ul=constructor: use everyone/, 'a name of an Object.prototype member is no user level');
     await h.say('!addcom -cd=-5 !x text', 'mod', MOD);
     assert.match(h.lastText()!, /-cd=-5: use a whole number/);
     await h.say('!addcom -cd=999999 !x text', 'mod', MOD);

@@ -12,21 +12,22 @@ export interface ManageLine {
 const OPTION = /^-([a-z]+)=(\S*)(?:\s+|$)/i;
 const WORD = /^(\S+)(?:\s+|$)/;
 
-const LEVELS: Record<string, UserLevel> = {
-  everyone: 'everyone',
-  all: 'everyone',
-  viewer: 'everyone',
-  sub: 'subscriber',
-  subs: 'subscriber',
-  subscriber: 'subscriber',
-  vip: 'vip',
-  mod: 'moderator',
-  mods: 'moderator',
-  moderator: 'moderator',
-  broadcaster: 'broadcaster',
-  owner: 'broadcaster',
-  streamer: 'broadcaster',
-};
+// A Map, not an object: "-ul=constructor" must not find Object.prototype's.
+const LEVELS: ReadonlyMap<string, UserLevel> = new Map([
+  ['everyone', 'everyone'],
+  ['all', 'everyone'],
+  ['viewer', 'everyone'],
+  ['sub', 'subscriber'],
+  ['subs', 'subscriber'],
+  ['subscriber', 'subscriber'],
+  ['vip', 'vip'],
+  ['mod', 'moderator'],
+  ['mods', 'moderator'],
+  ['moderator', 'moderator'],
+  ['broadcaster', 'broadcaster'],
+  ['owner', 'broadcaster'],
+  ['streamer', 'broadcaster'],
+]);
 
 /** What the chat commands accept; the API takes the same fields by their full names. */
 export const OPTION_HELP = '-ul=everyone|sub|vip|mod|broadcaster -cd=<s> -ucd=<s> -a=<alias,alias> -mode=reply|say|whisper -cost=<points> -kw=<keyword> -re=<pattern> -enabled=on|off';
@@ -53,7 +54,7 @@ function applyOption(changes: CommandChanges, key: string, value: string, allowR
   switch (key) {
     case 'ul':
     case 'userlevel': {
-      const level = LEVELS[value.toLowerCase()];
+      const level = LEVELS.get(value.toLowerCase());
       if (!level) throw invalid(`-${key}=${value}: use everyone, sub, vip, mod or broadcaster.`);
       changes.userLevel = level;
       return;

@@ -24,6 +24,12 @@ const score = (text: string) => analyser.analyse(normalizeText(text)).score;
 const THRESHOLD = 0.75;
 
 describe('offline toxicity analyser', () => {
+  test('words named like Object.prototype members are plain words', () => {
+    assert.deepEqual(tokenize('constructor tostring valueof hasownproperty'), ['constructor', 'tostring', 'valueof', 'hasownproperty']);
+    assert.ok(score('you are a constructor idiot') >= THRESHOLD);
+    assert.ok(score('constructor') < THRESHOLD);
+  });
+
   test('judges the target, not the word: a person insulted is toxic, a thing or oneself is not', () => {
     assert.ok(score('you are so stupid') >= THRESHOLD);
     assert.ok(score('this boss is so stupid') < THRESHOLD);

@@ -155,7 +155,8 @@ PHRASE_RULES.forEach((rule, i) => {
 });
 
 // Spellings that dodge a word list without leetspeak.
-const VARIANTS: Record<string, string> = { fck: 'fuck', fuk: 'fuck', fuq: 'fuck', fcuk: 'fuck', phuck: 'fuck', fuc: 'fuck', fckin: 'fucking', fkin: 'fucking', fcking: 'fucking', biatch: 'bitch', bish: 'bitch', azz: 'ass', stoopid: 'stupid' };
+// A Map, not an object: a chat word such as "constructor" must not find Object.prototype's.
+const VARIANTS: ReadonlyMap<string, string> = new Map(Object.entries({ fck: 'fuck', fuk: 'fuck', fuq: 'fuck', fcuk: 'fuck', phuck: 'fuck', fuc: 'fuck', fckin: 'fucking', fkin: 'fucking', fcking: 'fucking', biatch: 'bitch', bish: 'bitch', azz: 'ass', stoopid: 'stupid' }));
 
 // Masked swearing ("f*ck", "sh#t"): a word with * or # is compared with these, letter by letter.
 const MASKABLE = ['fuck', 'fucking', 'fucker', 'shit', 'bitch', 'cunt', 'asshole', 'motherfucker', 'nigger', 'nigga', 'faggot', 'dick', 'cock', 'pussy', 'whore', 'slut', 'idiot', 'retard', 'stfu', 'twat', 'bastard'];
@@ -214,7 +215,7 @@ export function tokenize(text: string): string[] {
       if (/[0-9@$!|]/.test(word) && /\p{L}/u.test(word)) word = word.replace(LEET_INSIDE, (c) => LEET[c] ?? c);
       if (word.includes('*') || word.includes('#')) word = unmask(word);
     }
-    words.push(VARIANTS[word] ?? word);
+    words.push(VARIANTS.get(word) ?? word);
   }
   return joinSpelledOut(words);
 }
@@ -536,7 +537,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
 const HASH_MASK = 0x3fffffff;
 // Words the rules react to by themselves (phrase cues only matter through their rule's anchors).
 const QUICK: ReadonlySet<WordClass> = new Set(['insult_noun', 'insult_adj', 'slur', 'profanity']);
-const QUICK_WORDS = [...wordsOf(QUICK), ...PHRASE_RULES.flatMap((rule) => [...rule.anchors]), ...Object.keys(VARIANTS), 'iq'];
+const QUICK_WORDS = [...wordsOf(QUICK), ...PHRASE_RULES.flatMap((rule) => [...rule.anchors]), ...VARIANTS.keys(), 'iq'];
 // A word is looked up as it is; one with repeated letters also squeezed ("stuuupid", "asss").
 const EXACT_HASHES: ReadonlySet<number> = new Set(QUICK_WORDS.map((word) => tokenHash(word) & HASH_MASK));
 const SQUEEZED_HASHES: ReadonlySet<number> = new Set(QUICK_WORDS.map(squeezedHash));
