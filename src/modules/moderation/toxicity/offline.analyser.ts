@@ -475,6 +475,10 @@ const MODEL_WEIGHT = 0.9;
 const PRAISE: ReadonlySet<string> = new Set(
   'legend legends goat goated king queen god beast monster machine wizard unit madlad madman menace animal genius hero champ cracked insane sick nuts crazy best amazing awesome love gg congrats'.split(' '),
 );
+// Verbs that, first in a message, give an order to the reader.
+const IMPERATIVES: ReadonlySet<string> = new Set(
+  'go get delete quit leave end stop log uninstall touch do come hop move find learn crawl drop sit take give jump eat drink cry keep'.split(' '),
+);
 // Negations of a description ("is not", "isn't"), as opposed to "no one", "never", "don't".
 const DENIALS: ReadonlySet<string> = new Set(['not', 'isnt', 'arent', 'aint', 'wasnt', 'werent', 'nt']);
 const SUPERLATIVES: ReadonlySet<string> = new Set(['most', 'biggest']);
@@ -494,7 +498,8 @@ function modelAim(words: readonly string[], infos: readonly (WordInfo | undefine
   let addressed = false;
   for (let i = 0; i < words.length; i++) {
     const info = infos[i];
-    if (PRAISE.has(words[i]!)) praised = true;
+    // "you're the shit": swearing after "the" is praise.
+    if (PRAISE.has(words[i]!) || (info?.cls === 'profanity' && words[i - 1] === 'the')) praised = true;
     if (DENIALS.has(words[i]!)) denied = true;
     switch (info?.cls) {
       case 'second':
@@ -511,6 +516,9 @@ function modelAim(words: readonly string[], infos: readonly (WordInfo | undefine
     }
   }
   if (context.groupIsSubject()) aim = Math.max(aim, 0.9);
+  // "go find another community to ruin", "delete twitch": an order speaks to whoever reads it.
+  const first = words.findIndex((word) => word[0] !== '@');
+  if (first !== -1 && IMPERATIVES.has(words[first]!)) aim = Math.max(aim, 0.8);
   // "i'm so dumb": the speaker talks about themselves.
   if (infos[0]?.cls === 'self' && !addressed) aim *= 0.3;
   const offTopic = context.talkingAbout() || context.inGame() || context.aboutFiction();

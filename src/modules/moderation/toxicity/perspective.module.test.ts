@@ -15,7 +15,7 @@ import { chatMessage, FakeBus, FakeChat, FakeTwitch, ManualClock, silentLogger }
 
 const KEY = 'AIzaSyModuleTest-0123456789';
 // The offline analyser finds no word to hold against this one; Perspective (the fake) does.
-const TOXIC = 'people like you are why i left the hobby';
+const TOXIC = 'some people should not be allowed near a keyboard';
 const HARMLESS = 'what a great play that was';
 const TIMEOUT_MS = 300;
 

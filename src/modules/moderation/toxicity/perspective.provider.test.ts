@@ -12,7 +12,7 @@ import { OfflineToxicityAnalyser, type ToxicityResult } from './offline.analyser
 import { FAILURES_BEFORE_PAUSE, FAILURE_PAUSE_MS, PerspectiveToxicityProvider, QUOTA_PAUSE_MS, REFUSED_PAUSE_MS, type PerspectiveProviderOptions } from './perspective.provider.ts';
 
 const KEY = 'AIzaSyProviderTest-0123456789';
-const UNSURE = 'people like you are why i left the hobby';
+const UNSURE = 'some people should not be allowed near a keyboard';
 const PERSPECTIVE_SAYS = { score: 0.88, category: 'insult', evidence: 'perspective: INSULT 0.90' };
 // What the offline analyser says of UNSURE: under the threshold (so Perspective is asked), and the
 // answer whenever Perspective's does not count.
@@ -90,7 +90,7 @@ describe('Perspective provider', () => {
   });
 
   test('the band is the threshold that applies: a first message is judged at the lower one', async () => {
-    const text = 'get lost nobody asked';
+    const text = 'people like that are why i left the hobby';
     const offline = notAsked(provider().score(chatMessage(text, { firstMessage: true }), settings));
     assert.ok(offline!.score >= 0.6 && offline!.score < 0.75, `precondition: offline score ${offline!.score} between the two thresholds`);
     await settled(provider().score(chatMessage(text), settings));

@@ -69,7 +69,7 @@ add('slur', 0.97, `nigger niggers nigga niggas niggaz negroid faggot faggots fag
   chingchong ching darkie darkies jigaboo porchmonkey junglebunny faggit fagit paki pakis`);
 add('profanity', 0.12, `fuck fucking fuckin fking fkn fk fucked shit bullshit crap damn dammit goddamn ass arse piss pissed bloody hell
   wtf omfg ffs cock tits boobs titties bollocks bugger`);
-add('second', 1, `you u ya ye yu yall youall thou yourself urself yourselves`);
+add('second', 1, `you u ya ye yu yall youall thou yourself urself yourselves youll youd youve ure ud uve ull`);
 // "imagine being this bad": Twitch's way of telling someone they are.
 add('second', 0.9, `imagine`);
 add('possessive', 1, `your ur youre yours`);
