@@ -90,9 +90,16 @@ describe('Perspective provider', () => {
   });
 
   test('the band is the threshold that applies: a first message is judged at the lower one', async () => {
-    const text = 'people like that are why i left the hobby';
+    // Whichever of these the offline analyser (retrained now and then) scores between the two thresholds.
+    const candidates = ['interesting take, i wonder who raised you', 'people like that are why i left the hobby', 'your takes are always so weird', 'you play like my grandma'];
+    const analyser = new OfflineToxicityAnalyser();
+    const text = candidates.find((c) => {
+      const score = analyser.analyse(normalizeText(c)).score;
+      return score >= 0.6 && score < 0.75;
+    });
+    assert.ok(text, 'precondition: a candidate scores between the first-message threshold (0.6) and the usual one (0.75)');
     const offline = notAsked(provider().score(chatMessage(text, { firstMessage: true }), settings));
-    assert.ok(offline!.score >= 0.6 && offline!.score < 0.75, `precondition: offline score ${offline!.score} between the two thresholds`);
+    assert.ok(offline!.score >= 0.6 && offline!.score < 0.75, `offline score ${offline!.score} between the two thresholds`);
     await settled(provider().score(chatMessage(text), settings));
     assert.deepEqual(fake.requests.map((r) => r.text), [text]);
   });
