@@ -6,6 +6,7 @@
 // per instance), and one message in 40 breaks a rule, so the action path (escalation, Helix
 // through a fake, the log through PGlite) is part of the measurement.
 import { toChatMessage } from '../src/adapters/twitch/irc.external.ts';
+import { readChatLine } from '../src/adapters/twitch/irc.chat-line.ts';
 import { parseIrcLine } from '../src/adapters/twitch/irc.parser.ts';
 import { MemoryEventBus } from '../src/adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from '../src/adapters/memory/memory.rate-limiter.ts';
@@ -95,7 +96,7 @@ function cpuMs(): number {
 
 // What the transport does with each line before the pipeline sees it: parsing is part of the cost.
 function parsed(line: string): ChatMessage | null {
-  return toChatMessage(parseIrcLine(line));
+  return readChatLine(line) ?? toChatMessage(parseIrcLine(line));
 }
 
 /** CPU time of handling every line, parsing included. */

@@ -1,5 +1,6 @@
 // In-process figures: parsing alone (the baseline) and the whole message pipeline on the same lines.
 import { toChatEvent, toChatMessage } from '../src/adapters/twitch/irc.external.ts';
+import { readChatLine } from '../src/adapters/twitch/irc.chat-line.ts';
 import { parseIrcLine } from '../src/adapters/twitch/irc.parser.ts';
 import { MemoryEventBus } from '../src/adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from '../src/adapters/memory/memory.rate-limiter.ts';
@@ -20,6 +21,8 @@ type Parsed = { message: ChatMessage } | { event: ChatEvent } | null;
 
 /** What the chat transport does with a raw line before the pipeline sees it. */
 function parse(line: string): Parsed {
+  const chat = readChatLine(line);
+  if (chat) return { message: chat };
   try {
     const irc = parseIrcLine(line);
     if (irc.command === 'PRIVMSG') {

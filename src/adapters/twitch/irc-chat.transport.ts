@@ -1,6 +1,7 @@
 import type { ChatEvent, ChatMessage, OutgoingMessage } from '../../core/chat.ts';
 import type { ChatTransport, Clock, ConnectionState, Logger } from '../../core/ports.ts';
 import { escapeTagValue, parseIrcLine, type IrcMessage } from './irc.parser.ts';
+import { readChatLine } from './irc.chat-line.ts';
 import { channelName, rolesFromTags, toChatEvent, toChatMessage } from './irc.external.ts';
 import { openLineSocket, type LineSocket } from './line-socket.ts';
 import { SendScheduler, type ChatLimits } from './send-scheduler.ts';
@@ -149,6 +150,12 @@ export class IrcChatTransport implements ChatTransport {
           onLine: (line) => {
             this.lastLineAt = this.options.clock.now();
             this.awaitingPong = false;
+            // Most lines are chat messages: those are read the short way, everything else in full.
+            const message = readChatLine(line);
+            if (message) {
+              for (const handler of this.messageHandlers) handler(message);
+              return;
+            }
             const irc = this.parse(line);
             if (!irc) return;
             if (!registered && irc.command === '376') {

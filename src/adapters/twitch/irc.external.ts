@@ -16,8 +16,11 @@ const BADGE_ROLES: ReadonlyMap<string, Role> = new Map([
 
 /** Roles from a `badges` tag (`moderator/1,subscriber/12`), plus the `mod`/`vip` flags. */
 export function rolesFromTags(tags: Record<string, string>): Set<Role> {
+  return rolesOf(tags['badges'], tags['mod'], tags['vip']);
+}
+
+function rolesOf(badges: string | undefined, mod: string | undefined, vip: string | undefined): Set<Role> {
   const roles = new Set<Role>();
-  const badges = tags['badges'];
   if (badges) {
     for (const badge of badges.split(',')) {
       const slash = badge.indexOf('/');
@@ -25,8 +28,8 @@ export function rolesFromTags(tags: Record<string, string>): Set<Role> {
       if (role) roles.add(role);
     }
   }
-  if (tags['mod'] === '1') roles.add('moderator');
-  if (tags['vip'] === '1') roles.add('vip');
+  if (mod === '1') roles.add('moderator');
+  if (vip === '1') roles.add('vip');
   return roles;
 }
 
@@ -65,32 +68,73 @@ export function messageText(trailing: string): { text: string; action: boolean }
   return { text: trailing, action: false };
 }
 
+/** What a chat message is read from: a PRIVMSG's prefix nick, params and the tags it uses (undefined: absent). */
+export interface ChatLineParts {
+  nick: string;
+  channel: string;
+  trailing: string;
+  id?: string;
+  roomId?: string;
+  userId?: string;
+  displayName?: string;
+  badges?: string;
+  mod?: string;
+  vip?: string;
+  emotes?: string;
+  bits?: string;
+  firstMsg?: string;
+  sentTs?: string;
+  parentId?: string;
+  parentLogin?: string;
+  parentBody?: string;
+}
+
+/** Builds the ChatMessage; both readers of chat lines (toChatMessage, readChatLine) end here. */
+export function chatMessageOf(parts: ChatLineParts): ChatMessage {
+  const { text, action } = messageText(parts.trailing);
+  const bits = Number(parts.bits ?? 0);
+  const sentAt = Number(parts.sentTs);
+  return {
+    id: parts.id ?? '',
+    channel: channelName(parts.channel),
+    channelId: parts.roomId ?? '',
+    userId: parts.userId ?? '',
+    login: parts.nick.toLowerCase(),
+    displayName: parts.displayName || parts.nick,
+    text,
+    action,
+    roles: rolesOf(parts.badges, parts.mod, parts.vip),
+    emotes: parseEmotes(parts.emotes),
+    bits: Number.isFinite(bits) && bits > 0 ? Math.floor(bits) : 0,
+    firstMessage: parts.firstMsg === '1',
+    replyParent: parts.parentId ? { id: parts.parentId, login: parts.parentLogin ?? '', text: parts.parentBody ?? '' } : undefined,
+    sentAt: Number.isFinite(sentAt) ? sentAt : Date.now(),
+  };
+}
+
 /** Maps a PRIVMSG to a ChatMessage; null when the line lacks what a chat message needs. */
 export function toChatMessage(irc: IrcMessage): ChatMessage | null {
   if (irc.command !== 'PRIVMSG' || irc.params.length < 2 || !irc.nick) return null;
   const { tags } = irc;
-  const { text, action } = messageText(irc.params[1]!);
-  const parentId = tags['reply-parent-msg-id'];
-  const bits = Number(tags['bits'] ?? 0);
-  const sentAt = Number(tags['tmi-sent-ts']);
-  return {
-    id: tags['id'] ?? '',
-    channel: channelName(irc.params[0]),
-    channelId: tags['room-id'] ?? '',
-    userId: tags['user-id'] ?? '',
-    login: irc.nick.toLowerCase(),
-    displayName: tags['display-name'] || irc.nick,
-    text,
-    action,
-    roles: rolesFromTags(tags),
-    emotes: parseEmotes(tags['emotes']),
-    bits: Number.isFinite(bits) && bits > 0 ? Math.floor(bits) : 0,
-    firstMessage: tags['first-msg'] === '1',
-    replyParent: parentId
-      ? { id: parentId, login: tags['reply-parent-user-login'] ?? '', text: tags['reply-parent-msg-body'] ?? '' }
-      : undefined,
-    sentAt: Number.isFinite(sentAt) ? sentAt : Date.now(),
-  };
+  return chatMessageOf({
+    nick: irc.nick,
+    channel: irc.params[0]!,
+    trailing: irc.params[1]!,
+    id: tags['id'],
+    roomId: tags['room-id'],
+    userId: tags['user-id'],
+    displayName: tags['display-name'],
+    badges: tags['badges'],
+    mod: tags['mod'],
+    vip: tags['vip'],
+    emotes: tags['emotes'],
+    bits: tags['bits'],
+    firstMsg: tags['first-msg'],
+    sentTs: tags['tmi-sent-ts'],
+    parentId: tags['reply-parent-msg-id'],
+    parentLogin: tags['reply-parent-user-login'],
+    parentBody: tags['reply-parent-msg-body'],
+  });
 }
 
 const NOTICE_KINDS: ReadonlyMap<string, UserNoticeKind> = new Map(

@@ -21,7 +21,7 @@ export class IrcParseError extends Error {
   override name = 'IrcParseError';
 }
 
-const MAX_LINE = 16_384;
+export const MAX_LINE = 16_384;
 const COMMAND = /^(?:[A-Za-z]+|\d{3})$/;
 
 export function parseIrcLine(input: string): IrcMessage {
