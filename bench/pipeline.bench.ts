@@ -1,7 +1,6 @@
 // In-process figures: parsing alone (the baseline) and the whole message pipeline on the same lines.
-import { toChatEvent, toChatMessage } from '../src/adapters/twitch/irc.external.ts';
-import { readChatLine } from '../src/adapters/twitch/irc.chat-line.ts';
-import { parseIrcLine } from '../src/adapters/twitch/irc.parser.ts';
+import { readLine } from '../src/adapters/twitch/irc.chat-line.ts';
+import { toChatEvent } from '../src/adapters/twitch/irc.external.ts';
 import { MemoryEventBus } from '../src/adapters/memory/memory.event-bus.ts';
 import { MemoryRateLimiter } from '../src/adapters/memory/memory.rate-limiter.ts';
 import { builtinsModule } from '../src/core/builtins.ts';
@@ -21,15 +20,10 @@ type Parsed = { message: ChatMessage } | { event: ChatEvent } | null;
 
 /** What the chat transport does with a raw line before the pipeline sees it. */
 function parse(line: string): Parsed {
-  const chat = readChatLine(line);
-  if (chat) return { message: chat };
   try {
-    const irc = parseIrcLine(line);
-    if (irc.command === 'PRIVMSG') {
-      const message = toChatMessage(irc);
-      return message ? { message } : null;
-    }
-    const event = toChatEvent(irc);
+    const read = readLine(line);
+    if ('message' in read) return read.message ? { message: read.message } : null;
+    const event = toChatEvent(read.irc);
     return event ? { event } : null;
   } catch {
     return null;

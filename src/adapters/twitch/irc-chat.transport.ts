@@ -1,8 +1,8 @@
 import type { ChatEvent, ChatMessage, OutgoingMessage } from '../../core/chat.ts';
 import type { ChatTransport, Clock, ConnectionState, Logger } from '../../core/ports.ts';
-import { escapeTagValue, parseIrcLine, type IrcMessage } from './irc.parser.ts';
-import { readChatLine } from './irc.chat-line.ts';
-import { channelName, rolesFromTags, toChatEvent, toChatMessage } from './irc.external.ts';
+import { readLine } from './irc.chat-line.ts';
+import { channelName, rolesFromTags, toChatEvent } from './irc.external.ts';
+import { escapeTagValue, type IrcMessage } from './irc.parser.ts';
 import { openLineSocket, type LineSocket } from './line-socket.ts';
 import { SendScheduler, type ChatLimits } from './send-scheduler.ts';
 
@@ -150,14 +150,13 @@ export class IrcChatTransport implements ChatTransport {
           onLine: (line) => {
             this.lastLineAt = this.options.clock.now();
             this.awaitingPong = false;
-            // Most lines are chat messages: those are read the short way, everything else in full.
-            const message = readChatLine(line);
-            if (message) {
-              for (const handler of this.messageHandlers) handler(message);
+            const read = this.read(line);
+            if (!read) return;
+            if ('message' in read) {
+              if (read.message) for (const handler of this.messageHandlers) handler(read.message);
               return;
             }
-            const irc = this.parse(line);
-            if (!irc) return;
+            const { irc } = read;
             if (!registered && irc.command === '376') {
               registered = true;
               this.registered();
@@ -201,9 +200,9 @@ export class IrcChatTransport implements ChatTransport {
     this.reconnectTimer = setTimeout(() => this.open('reconnecting'), delay);
   }
 
-  private parse(line: string): IrcMessage | undefined {
+  private read(line: string): ReturnType<typeof readLine> | undefined {
     try {
-      return parseIrcLine(line);
+      return readLine(line);
     } catch (error) {
       this.options.onMalformedLine?.();
       this.options.logger.warn({ err: error, line: line.slice(0, 200) }, 'ignored a malformed chat line');
@@ -213,11 +212,6 @@ export class IrcChatTransport implements ChatTransport {
 
   private dispatch(irc: IrcMessage): void {
     switch (irc.command) {
-      case 'PRIVMSG': {
-        const message = toChatMessage(irc);
-        if (message) for (const handler of this.messageHandlers) handler(message);
-        return;
-      }
       case 'PING':
         this.socket?.write(`PONG :${irc.params[0] ?? 'tmi.twitch.tv'}`);
         return;

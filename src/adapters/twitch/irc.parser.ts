@@ -21,14 +21,13 @@ export class IrcParseError extends Error {
   override name = 'IrcParseError';
 }
 
-export const MAX_LINE = 16_384;
+const MAX_LINE = 16_384;
 const COMMAND = /^(?:[A-Za-z]+|\d{3})$/;
 
 export function parseIrcLine(input: string): IrcMessage {
   const line = input.endsWith('\r\n') ? input.slice(0, -2) : input.endsWith('\n') ? input.slice(0, -1) : input;
-  if (line.length === 0) throw new IrcParseError('empty line');
-  if (line.length > MAX_LINE) throw new IrcParseError(`line longer than ${MAX_LINE} characters`);
-  if (line.includes('\0') || line.includes('\r') || line.includes('\n')) throw new IrcParseError('line contains NUL, CR or LF');
+  const problem = refusal(line);
+  if (problem) throw new IrcParseError(problem);
 
   let pos = 0;
   let tags: Record<string, string> = EMPTY_TAGS;
@@ -72,6 +71,14 @@ export function parseIrcLine(input: string): IrcMessage {
   return { tags, prefix, nick, command: command.toUpperCase(), params };
 }
 
+/** Why a line (without its line ending) is not IRC at all, or undefined. */
+export function refusal(line: string): string | undefined {
+  if (line.length === 0) return 'empty line';
+  if (line.length > MAX_LINE) return `line longer than ${MAX_LINE} characters`;
+  if (line.includes('\0') || line.includes('\r') || line.includes('\n')) return 'line contains NUL, CR or LF';
+  return undefined;
+}
+
 const EMPTY_TAGS: Record<string, string> = Object.freeze(Object.create(null));
 
 function skipSpaces(line: string, from: number): number {
@@ -113,14 +120,17 @@ export function parseTags(raw: string): Record<string, string> {
     if (end > start) {
       const eq = raw.indexOf('=', start);
       if (eq === -1 || eq > end) tags[tagKey(raw, start, end)] = '';
-      else {
-        const value = raw.slice(eq + 1, end);
-        tags[tagKey(raw, start, eq)] = value.includes('\\') ? unescapeTagValue(value) : value;
-      }
+      else tags[tagKey(raw, start, eq)] = tagValue(raw, eq + 1, end);
     }
     start = end + 1;
   }
   return tags;
+}
+
+/** The value of a tag, unescaped. */
+export function tagValue(text: string, start: number, end: number): string {
+  const value = text.slice(start, end);
+  return value.includes('\\') ? unescapeTagValue(value) : value;
 }
 
 const UNESCAPES: Record<string, string> = { ':': ';', s: ' ', '\\': '\\', r: '\r', n: '\n' };

@@ -210,7 +210,7 @@ export function tokenize(text: string): string[] {
         words.push(word);
         continue;
       }
-      word = word.replace(/['’]/g, '').replace(EDGE_JUNK, '');
+      word = word.replace(APOSTROPHES, '').replace(EDGE_JUNK, '');
       if (word.length === 0) continue;
       if (/[0-9@$!|]/.test(word) && /\p{L}/u.test(word)) word = word.replace(LEET_INSIDE, (c) => LEET[c] ?? c);
       if (word.includes('*') || word.includes('#')) word = unmask(word);
